@@ -54,7 +54,7 @@ using Ticks = std::vector<Tick>;
 
 }  // namespace
 
-TEST_CASE("ClockDomain: only active members tick; idle members sleep", "[core][clock]") {
+TEST_CASE("ClockDomain: only active members tick, idle members sleep", "[core][clock]") {
   EventQueue q;
   ClockDomain clk(q, "core", 1000);
   Member never(q, "never"), busy(q, "busy"), brief(q, "brief");

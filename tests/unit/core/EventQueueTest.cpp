@@ -214,7 +214,7 @@ TEST_CASE("EventQueue: scheduling in the past throws", "[core][eventqueue]") {
   CHECK_THROWS_AS(q.advanceTo(999), std::logic_error);
 }
 
-TEST_CASE("EventQueue: runUntil stops at the limit; step and stop", "[core][eventqueue]") {
+TEST_CASE("EventQueue: runUntil stops at the limit, step and stop", "[core][eventqueue]") {
   EventQueue q;
   Fired log;
   Recorder a(q, log, 1), b(q, log, 2), c(q, log, 3), d(q, log, 4);
