@@ -73,6 +73,7 @@ int runCommand(const RunRequest& request, std::ostream& out, std::ostream& err) 
     std::optional<std::filesystem::path> timeline;
     if (request.trace) timeline = dir / "trace.json";
     sim = std::make_unique<Simulation>(loadRequest(request), timeline);
+    sim->setOutputDir(dir);
     return kExitOk;
   });
   if (built != kExitOk) return built;

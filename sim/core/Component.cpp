@@ -4,6 +4,7 @@
 
 #include "sim/config/Suggest.h"
 #include "sim/core/Simulation.h"
+#include "sim/output/AtomicFile.h"
 #include "sim/stats/StatsRegistry.h"
 
 namespace xpusim {
@@ -156,6 +157,17 @@ void Component::connect(MemoryInitiatorPort& port, const std::string& portName, 
     throw InputError(binding->where, fmt::format("{}: memory port '{}' of {} is already connected",
                                                  path_, targetPort, found->path()));
   port.connect(*t, self);
+}
+
+void Component::writeReport(const std::string& fileName,
+                            const std::function<void(std::ostream&)>& write) const {
+  if (const auto& dir = sim_.outputDir()) writeFileAtomically(*dir / fileName, write);
+}
+
+bool Component::portConfigured(const std::string& port) const {
+  for (const auto& [name, node] : portBindings_)
+    if (name == port) return true;
+  return false;
 }
 
 ClockHandle Component::joinClock(Tick period, Clocked& member) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -60,6 +61,11 @@ class Component {
   /// The memory target port `port` of this component, or nullptr if it has none by that name.
   virtual MemoryTargetPort* memoryTarget(std::string_view port);
 
+  /// Writes report `fileName` (e.g. "layers.csv") into the run's output folder, atomically,
+  /// with the contents `write` produces; does nothing when the run has no output folder.
+  void writeReport(const std::string& fileName,
+                   const std::function<void(std::ostream&)>& write) const;
+
   /// This component's resolved config (every default filled in), children included.
   ConfigNode resolvedConfig() const;
   /// Finishes construction: rejects unread declarations, keeps the resolved config. Called by
@@ -79,6 +85,8 @@ class Component {
   /// Connects initiator port `port` to the component its config key names ("sram" or
   /// "sram.port"; a sibling first, then a path from the root). Call from bind().
   void connect(MemoryInitiatorPort& port, const std::string& portName, ClockHandle self);
+  /// Whether the config names a target for initiator port `port` (for optional ports).
+  bool portConfigured(const std::string& port) const;
   /// Joins the shared clock domain of `period` ps.
   ClockHandle joinClock(Tick period, Clocked& member);
 

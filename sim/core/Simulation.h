@@ -63,6 +63,10 @@ class Simulation {
   SummaryLines summary() const;
   /// The resolved config: every component with every default filled in.
   ConfigNode resolvedConfig() const { return root_->resolvedConfig(); }
+  /// The run's output folder (set by the CLI; unset in tests that write nothing).
+  const std::optional<std::filesystem::path>& outputDir() const { return outputDir_; }
+  void setOutputDir(std::filesystem::path dir) { outputDir_ = std::move(dir); }
+
   /// The workload file given to the system (`workload:` or `--workload`), if any.
   const std::optional<std::filesystem::path>& workload() const { return workload_; }
 
@@ -83,6 +87,7 @@ class Simulation {
   std::uint64_t seed_ = 1;
   Tick stopAt_ = 0;
   std::optional<std::filesystem::path> workload_;
+  std::optional<std::filesystem::path> outputDir_;
   std::map<std::string, Component*, std::less<>> byPath_;
   std::unique_ptr<Component> root_;
 };
