@@ -7,23 +7,34 @@
 
 namespace xpusim {
 
+std::vector<ParamSpec> TracePlayer::replayParams() {
+  return {
+      Param::clock("clock", "clock of the player; trace cycle stamps count its cycles").def("1GHz"),
+      Param::uint("issue_width", "requests", "most requests issued per cycle").def("1"),
+      Param::uint("max_outstanding", "requests", "most requests in flight at once").def("16"),
+  };
+}
+
 ComponentInfo TracePlayer::describe() {
   ComponentInfo info;
   info.type = "trace_player";
   info.summary = "Replays a memory trace (DRAMsim3, Ramulator LD/ST or CSV) into a memory port";
   info.params = {
-      Param::clock("clock", "clock of the player; trace cycle stamps count its cycles").def("1GHz"),
       Param::path("trace", "trace file; the system's workload when left out").optionalValue(),
       Param::choice("format", {"auto", "dramsim3", "ramulator", "csv"},
                     "trace format; auto decides from the first data line")
           .def("auto"),
       Param::bytes("request_size", "bytes per request for formats without a size column")
           .def("64B"),
-      Param::uint("issue_width", "requests", "most requests issued per cycle").def("1"),
-      Param::uint("max_outstanding", "requests", "most requests in flight at once").def("16"),
   };
+  for (auto& p : replayParams()) info.params.push_back(std::move(p));
   info.ports = {{"mem", PortKind::kMemoryInitiator, "the memory the trace is replayed into"}};
-  info.stats = {
+  info.stats = replayStats();
+  return info;
+}
+
+std::vector<StatSpec> TracePlayer::replayStats() {
+  return {
       {"requests", "requests", "requests completed"},
       {"reads", "requests", "read requests completed"},
       {"writes", "requests", "write requests completed"},
@@ -34,17 +45,11 @@ ComponentInfo TracePlayer::describe() {
       {"read_latency", "cycles", "issue-to-response latency of reads"},
       {"write_latency", "cycles", "issue-to-response latency of writes"},
       {"bandwidth", "B/s", "bytes moved over finish time"},
+      {"outstanding", "requests", "time-weighted mean of the requests in flight"},
   };
-  return info;
 }
 
-TracePlayer::TracePlayer(BuildContext& ctx)
-    : Component(ctx),
-      period_(params().clock("clock")),
-      issueWidth_(params().uint("issue_width")),
-      maxOutstanding_(params().uint("max_outstanding")),
-      clock_(joinClock(period_, *this)),
-      timer_(sim().queue(), clock_) {
+TracePlayer::TracePlayer(BuildContext& ctx) : TracePlayer(ctx, GeneratedRecords{}) {
   std::filesystem::path trace;
   if (params().has("trace"))
     trace = params().path("trace");
@@ -55,11 +60,19 @@ TracePlayer::TracePlayer(BuildContext& ctx)
                      path() + ": no trace: set 'trace:' or give --workload");
   const std::uint64_t size = params().bytes("request_size");
   if (size == 0 || size > UINT32_MAX) throw params().error("request_size", "must be 1B..4GiB");
-  if (issueWidth_ == 0) throw params().error("issue_width", "must be at least 1");
-  if (maxOutstanding_ == 0) throw params().error("max_outstanding", "must be at least 1");
   const TraceFormat format = MemoryTraceReader::formatNamed(params().choice("format"));
   records_ = MemoryTraceReader::readFile(trace, format, static_cast<std::uint32_t>(size));
+}
 
+TracePlayer::TracePlayer(BuildContext& ctx, GeneratedRecords)
+    : Component(ctx),
+      period_(params().clock("clock")),
+      issueWidth_(params().uint("issue_width")),
+      maxOutstanding_(params().uint("max_outstanding")),
+      clock_(joinClock(period_, *this)),
+      timer_(sim().queue(), clock_) {
+  if (issueWidth_ == 0) throw params().error("issue_width", "must be at least 1");
+  if (maxOutstanding_ == 0) throw params().error("max_outstanding", "must be at least 1");
   stat("requests", requests_);
   stat("reads", reads_);
   stat("writes", writes_);
@@ -69,6 +82,7 @@ TracePlayer::TracePlayer(BuildContext& ctx)
   stat("finish_ticks", finishTicks_);
   stat("read_latency", readLatency_);
   stat("write_latency", writeLatency_);
+  stat("outstanding", outstandingAverage_);
   formula("bandwidth", [this] {
     return finishTicks_ ? static_cast<double>(bytesRead_ + bytesWritten_) * 1e12 /
                               static_cast<double>(finishTicks_)
@@ -102,7 +116,7 @@ void TracePlayer::receiveResponses() {
       writeLatency_.sample(latency);
     }
     ++requests_;
-    --outstanding_;
+    outstandingAverage_.set(sim().now(), static_cast<std::int64_t>(--outstanding_));
     finishTicks_ = sim().now();
   }
 }
@@ -124,7 +138,7 @@ bool TracePlayer::tick() {
     if (blocked_) stallCycles_ += stalledCycles(sim().now());
     blocked_ = false;
     port_.send(MemRequest{rec.addr, rec.bytes, rec.op, next_, sim().now()});
-    ++outstanding_;
+    outstandingAverage_.set(sim().now(), static_cast<std::int64_t>(++outstanding_));
     ++next_;
   }
   if (Timeline* t = sim().timeline()) t->counter(path(), "outstanding", sim().now(), outstanding_);

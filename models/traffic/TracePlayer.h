@@ -4,6 +4,7 @@
 #include "models/traffic/MemoryTrace.h"
 #include "sim/core/Component.h"
 #include "sim/stats/Distribution.h"
+#include "sim/stats/TimeAverage.h"
 
 namespace xpusim {
 
@@ -22,11 +23,23 @@ class TracePlayer : public Component, public Clocked {
   void finish(bool drained) override;
   void summarize(SummaryLines& lines) const override;
 
+ protected:
+  /// For players that make their own records (generators): reads only the replay parameters
+  /// (replayParams()); the subclass fills records_ in its constructor.
+  struct GeneratedRecords {};
+  TracePlayer(BuildContext& ctx, GeneratedRecords);
+  /// clock, issue_width and max_outstanding: how records are replayed.
+  static std::vector<ParamSpec> replayParams();
+  /// The statistics every player registers.
+  static std::vector<StatSpec> replayStats();
+  Tick period() const { return period_; }
+
+  std::vector<TraceRecord> records_;
+
  private:
   void receiveResponses();
   Cycle stalledCycles(Tick until) const;
 
-  std::vector<TraceRecord> records_;
   std::size_t next_ = 0;
   Tick period_;
   std::uint64_t issueWidth_;
@@ -47,6 +60,7 @@ class TracePlayer : public Component, public Clocked {
   std::uint64_t finishTicks_ = 0;
   Distribution readLatency_;
   Distribution writeLatency_;
+  TimeAverage outstandingAverage_;
 };
 
 }  // namespace xpusim

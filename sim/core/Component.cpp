@@ -6,6 +6,7 @@
 #include "sim/core/Simulation.h"
 #include "sim/output/AtomicFile.h"
 #include "sim/stats/StatsRegistry.h"
+#include "sim/stats/TimeAverage.h"
 
 namespace xpusim {
 
@@ -189,6 +190,9 @@ void Component::stat(const std::string& name, const Distribution& value) {
 void Component::stat(const std::string& name, const std::vector<std::uint64_t>& value) {
   const StatSpec& s = info_.stat(name);
   sim_.stats().addVector(path_ + "." + name, value, s.unit, s.description);
+}
+void Component::stat(const std::string& name, const TimeAverage& value) {
+  formula(name, [this, &value] { return value.average(sim_.now()); });
 }
 void Component::formula(const std::string& name, std::function<double()> f) {
   const StatSpec& s = info_.stat(name);

@@ -18,6 +18,7 @@ namespace xpusim {
 
 class Simulation;
 class Distribution;
+class TimeAverage;
 
 /// What a component is built from: its place in the tree and its config map.
 struct BuildContext {
@@ -95,6 +96,8 @@ class Component {
   void stat(const std::string& name, const double& value);
   void stat(const std::string& name, const Distribution& value);
   void stat(const std::string& name, const std::vector<std::uint64_t>& value);
+  /// A time-weighted average, evaluated at the current tick when dumped.
+  void stat(const std::string& name, const TimeAverage& value);
   void formula(const std::string& name, std::function<double()> f);
 
  private:

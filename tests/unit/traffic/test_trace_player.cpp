@@ -31,6 +31,10 @@ TEST_CASE("max_outstanding limits requests in flight and counts the stall", "[pl
                      {{"t.csv", "cycle,op,addr,bytes\n0,R,0,64\n0,R,64,64\n0,R,128,64\n"}});
   CHECK(r->stat("system.player.finish_ticks") == 24'000);
   CHECK(r->stat("system.player.stall_cycles") == 14);
+  // One in flight over [0, 24000); the run ends at 25000, when the memory's last response
+  // credit returns: the time average is over the whole run.
+  CHECK(r->result.endTick == 25'000);
+  CHECK(r->stat("system.player.outstanding") == 24'000 / 25'000.0);
   CHECK(r->stat("system.player.read_latency.max") == 8);
 }
 
@@ -41,6 +45,8 @@ TEST_CASE("issue_width sends several requests per cycle", "[player]") {
   CHECK(r->stat("system.player.read_latency.min") == 8);
   CHECK(r->stat("system.player.read_latency.max") == 9);
   CHECK(r->stat("system.player.finish_ticks") == 9000);
+  // Two in flight for 8000 ps, one for 1000 ps, over a run ending at 10000 ps.
+  CHECK(r->stat("system.player.outstanding") == Approx((2 * 8000 + 1000) / 10000.0));
 }
 
 TEST_CASE("stop_at ends the run early with work left", "[player]") {
