@@ -7,6 +7,8 @@
 #include <sstream>
 #include <vector>
 
+#include "sim/config/ConfigImporter.h"
+
 namespace xpusim {
 
 namespace {
@@ -129,6 +131,7 @@ class Reader {
 }  // namespace
 
 ConfigNode ConfigLoader::loadFile(const fs::path& file) {
+  if (ConfigImporter import = ConfigImporters::find(file)) return import(file);
   std::vector<fs::path> stack;
   return Reader(stack).load(file);
 }

@@ -13,7 +13,9 @@ namespace xpusim {
 /// key by key and everything else replacing. Paths are relative to the file that names them.
 class ConfigLoader {
  public:
-  /// Loads `file` and resolves every `extends`. Throws InputError on any problem.
+  /// Loads `file` and resolves every `extends`. A file whose extension has a registered
+  /// importer (ConfigImporter.h, e.g. SCALE-Sim `.cfg`) is read by that importer instead.
+  /// Throws InputError on any problem.
   static ConfigNode loadFile(const std::filesystem::path& file);
   /// Parses YAML text named `source` in messages; `extends` paths are relative to `baseDir`.
   static ConfigNode loadText(const std::string& text, const std::string& source,

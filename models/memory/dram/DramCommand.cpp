@@ -1,0 +1,31 @@
+#include "models/memory/dram/DramCommand.h"
+
+namespace xpusim {
+
+const char* dramCommandName(DramCommand c) {
+  switch (c) {
+    case DramCommand::kAct:
+      return "ACT";
+    case DramCommand::kPre:
+      return "PRE";
+    case DramCommand::kPreAll:
+      return "PREA";
+    case DramCommand::kRead:
+      return "RD";
+    case DramCommand::kWrite:
+      return "WR";
+    case DramCommand::kReadAp:
+      return "RDA";
+    case DramCommand::kWriteAp:
+      return "WRA";
+    case DramCommand::kRefresh:
+      return "REF";
+    case DramCommand::kRefreshBank:
+      return "REFpb";
+    case DramCommand::kCount:
+      break;
+  }
+  return "?";
+}
+
+}  // namespace xpusim

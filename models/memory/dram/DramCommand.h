@@ -1,0 +1,63 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+
+namespace xpusim {
+
+/// Levels of the DRAM hierarchy, outermost first. A pseudo-channel is a level of its own (HBM);
+/// devices without pseudo-channels have one per channel. "Rank" is the HBM3 stack ID (SID).
+enum class DramLevel : std::uint8_t { kChannel, kPseudoChannel, kRank, kBankGroup, kBank };
+inline constexpr std::size_t kDramLevels = 5;
+
+/// DRAM commands the timing core knows. PIM commands extend this list (before kCount); every
+/// table in the core is sized by kDramCommandCount.
+enum class DramCommand : std::uint8_t {
+  kAct,          ///< activate a row in one bank
+  kPre,          ///< precharge one bank
+  kPreAll,       ///< precharge every bank of a rank (PREA)
+  kRead,         ///< column read (RD)
+  kWrite,        ///< column write (WR)
+  kReadAp,       ///< column read with auto-precharge (RDA)
+  kWriteAp,      ///< column write with auto-precharge (WRA)
+  kRefresh,      ///< all-bank refresh of a rank (REFab)
+  kRefreshBank,  ///< per-bank refresh (REFpb / REFsb)
+  kCount
+};
+inline constexpr std::size_t kDramCommandCount = static_cast<std::size_t>(DramCommand::kCount);
+
+inline constexpr std::size_t index(DramCommand c) {
+  return static_cast<std::size_t>(c);
+}
+
+/// "ACT", "PRE", "PREA", "RD", "WR", "RDA", "WRA", "REF", "REFpb".
+const char* dramCommandName(DramCommand c);
+
+/// The level a command addresses: a rank for PREA and REF, a bank for the others.
+inline constexpr DramLevel commandScope(DramCommand c) {
+  return c == DramCommand::kPreAll || c == DramCommand::kRefresh ? DramLevel::kRank
+                                                                 : DramLevel::kBank;
+}
+/// Column commands travel on the column command bus (HBM dual issue) and move data.
+inline constexpr bool isColumnCommand(DramCommand c) {
+  return c == DramCommand::kRead || c == DramCommand::kWrite || c == DramCommand::kReadAp ||
+         c == DramCommand::kWriteAp;
+}
+inline constexpr bool isReadCommand(DramCommand c) {
+  return c == DramCommand::kRead || c == DramCommand::kReadAp;
+}
+inline constexpr bool isWriteCommand(DramCommand c) {
+  return c == DramCommand::kWrite || c == DramCommand::kWriteAp;
+}
+
+/// A decoded DRAM location. `column` counts bursts within the row (not device columns).
+struct DramAddress {
+  std::uint32_t channel = 0;
+  std::uint32_t pseudoChannel = 0;
+  std::uint32_t rank = 0;
+  std::uint32_t bankGroup = 0;
+  std::uint32_t bank = 0;  ///< bank within its bank group
+  std::uint32_t row = 0;
+  std::uint32_t column = 0;
+};
+
+}  // namespace xpusim

@@ -1,0 +1,279 @@
+#include "models/memory/dram/DramController.h"
+
+#include <algorithm>
+
+namespace xpusim {
+
+DramController::DramController(std::uint32_t channel, const DramSpec& spec,
+                               const DramPolicy& policy, CommandTrace* trace)
+    : channel_(channel),
+      spec_(spec),
+      policy_(policy),
+      core_(spec.org, buildTimingTable(spec.timing), spec.timing.tFAW),
+      trace_(trace),
+      refreshInterval_(policy.refresh == DramPolicy::Refresh::kPerBank ? spec.timing.tREFIpb
+                                                                       : spec.timing.tREFI),
+      reads_(policy.readQueue, spec.org.banksPerChannel()),
+      writes_(policy.writeQueue, spec.org.banksPerChannel()),
+      bankVersion_(spec.org.banksPerChannel(), 1),
+      readCandidates_(spec.org.banksPerChannel()),
+      writeCandidates_(spec.org.banksPerChannel()) {
+  const std::uint32_t ranks = spec.org.ranksPerChannel();
+  refresh_.resize(ranks);
+  // Ranks refresh staggered across the interval, rank r at (1 + r / ranks) x interval first.
+  for (std::uint32_t r = 0; r < ranks; ++r)
+    refresh_[r].due = refreshInterval_ + refreshInterval_ * r / ranks;
+}
+
+void DramController::enqueue(const DramAddress& a, bool write, std::uint32_t owner, Cycle now) {
+  DramTransaction t;
+  t.addr = a;
+  t.nodes = core_.nodesOf(a);
+  t.seq = sequence_++;
+  t.arrival = now;
+  t.owner = owner;
+  t.write = write;
+  (write ? writes_ : reads_).push(t);
+  touchBank(t.bank());
+}
+
+DramAddress DramController::refreshTarget(std::uint32_t rank) const {
+  const DramOrganisation& o = spec_.org;
+  DramAddress a;
+  a.channel = channel_;
+  a.pseudoChannel = rank / o.ranks;
+  a.rank = rank % o.ranks;
+  a.bankGroup = refresh_[rank].nextBank / o.banks;
+  a.bank = refresh_[rank].nextBank % o.banks;
+  return a;
+}
+
+DramCommand DramController::refreshCommand(std::uint32_t rank, const DramAddress& a) const {
+  if (policy_.refresh == DramPolicy::Refresh::kAllBank)
+    return core_.openBanks(rank) > 0 ? DramCommand::kPreAll : DramCommand::kRefresh;
+  return core_.openRow(core_.bankIndex(a)) != DramTimingCore::kClosed ? DramCommand::kPre
+                                                                      : DramCommand::kRefreshBank;
+}
+
+bool DramController::blockedByRefresh(const DramTransaction& t) const {
+  const RankRefresh& f = refresh_[t.rank()];
+  if (!f.pending) return false;
+  if (policy_.refresh == DramPolicy::Refresh::kAllBank) return true;
+  return t.addr.bankGroup * spec_.org.banks + t.addr.bank == f.nextBank;
+}
+
+void DramController::refreshDone(std::uint32_t rank) {
+  RankRefresh& f = refresh_[rank];
+  f.pending = false;
+  f.due += refreshInterval_;
+  f.nextBank = (f.nextBank + 1) % spec_.org.banksPerRank();
+}
+
+void DramController::catchUpRefresh(Cycle now) {
+  if (policy_.refresh == DramPolicy::Refresh::kOff) return;
+  for (std::uint32_t r = 0; r < refresh_.size(); ++r) {
+    RankRefresh& f = refresh_[r];
+    // Refreshes that fell due while the channel slept run at their due cycle, as they would
+    // have had it been awake; one that cannot finish before now continues as a pending one.
+    while (!f.pending && f.due < now) {
+      const DramAddress a = refreshTarget(r);
+      DramCommand cmd = refreshCommand(r, a);
+      Cycle at = f.due;
+      if (cmd == DramCommand::kPre || cmd == DramCommand::kPreAll) {
+        at = std::max(at, core_.earliest(cmd, a));
+        if (at >= now) break;
+        issue(cmd, a, at);
+        cmd = refreshCommand(r, a);
+      }
+      at = std::max(at, core_.earliest(cmd, a));
+      if (at >= now) break;
+      issue(cmd, a, at);
+      refreshDone(r);
+    }
+    if (f.due < now) f.pending = true;
+  }
+}
+
+bool DramController::serveRefresh(Cycle now, Cycle& next) {
+  bool issued = false;
+  for (std::uint32_t r = 0; r < refresh_.size(); ++r) {
+    RankRefresh& f = refresh_[r];
+    if (!f.pending) {
+      if (f.due > now) {
+        next = std::min(next, f.due);
+        continue;
+      }
+      f.pending = true;
+    }
+    const DramAddress a = refreshTarget(r);
+    const DramCommand cmd = refreshCommand(r, a);
+    const Cycle e = core_.earliest(cmd, a);
+    if (e <= now && !issued) {
+      issue(cmd, a, now);
+      issued = true;
+      if (cmd == DramCommand::kRefresh || cmd == DramCommand::kRefreshBank) refreshDone(r);
+    }
+    next = std::min(next, std::max(e, now + 1));
+  }
+  return issued;
+}
+
+bool DramController::writeMode() {
+  if (writeMode_) {
+    if (writes_.empty() || (writes_.size() <= policy_.writeLow && !reads_.empty()))
+      writeMode_ = false;
+  } else if (writes_.size() >= policy_.writeHigh || (reads_.empty() && !writes_.empty())) {
+    writeMode_ = true;
+  }
+  return writeMode_;
+}
+
+std::uint32_t DramController::bankCandidate(TransactionQueue& q, std::uint32_t bank,
+                                            DramCommand& cmd) const {
+  const std::uint32_t first = q.head(bank);
+  const std::uint32_t open = core_.openRow(bank);
+  if (open == DramTimingCore::kClosed) {
+    cmd = DramCommand::kAct;
+    return first;
+  }
+  // The oldest hit on the open row; the closed-page policy also needs to know if another
+  // queued hit follows (then the row stays open for it).
+  std::uint32_t hit = TransactionQueue::kNone, hits = 0;
+  for (std::uint32_t s = first; s != TransactionQueue::kNone; s = q.next(s)) {
+    if (q.at(s).addr.row != open) continue;
+    if (hits++ == 0) hit = s;
+    if (policy_.openPage || hits == 2) break;
+  }
+  if (hit == TransactionQueue::kNone) {
+    cmd = DramCommand::kPre;  // no queued hit needs the open row any more
+    return first;
+  }
+  cmd = core_.required(q.at(hit), !policy_.openPage && hits == 1);
+  return hit;
+}
+
+std::uint32_t DramController::oldest(const TransactionQueue& q) const {
+  std::uint32_t best = TransactionQueue::kNone;
+  for (std::uint32_t b : q.activeBanks()) {
+    const std::uint32_t s = q.head(b);
+    if (best == TransactionQueue::kNone || q.at(s).seq < q.at(best).seq) best = s;
+  }
+  return best;
+}
+
+void DramController::start(TransactionQueue& q, std::uint32_t slot, DramCommand cmd, Cycle now,
+                           std::vector<DramCompletion>& done) {
+  DramTransaction& t = q.at(slot);
+  if (!t.classified) {
+    t.classified = true;
+    ++(isColumnCommand(cmd)       ? stats_.rowHits
+       : cmd == DramCommand::kAct ? stats_.rowMisses
+                                  : stats_.rowConflicts);
+  }
+  issue(cmd, t.addr, now);
+  if (!isColumnCommand(cmd)) return;
+  const DramTiming& tm = spec_.timing;
+  done.push_back({t.owner, now + (t.write ? tm.CWL : tm.CL) + tm.nBL});
+  stats_.bytes += spec_.org.burstBytes();
+  touchBank(t.bank());
+  q.erase(slot);
+}
+
+void DramController::serveRequests(Cycle now, bool rowBusFree, Cycle& next,
+                                   std::vector<DramCompletion>& done) {
+  const bool colBusFree = spec_.dualCommandIssue || rowBusFree;
+  if (!rowBusFree && !colBusFree) return;
+  TransactionQueue& q = writeMode() ? writes_ : reads_;
+  if (q.empty()) return;
+  constexpr std::uint32_t kNone = TransactionQueue::kNone;
+  std::uint32_t col = kNone, row = kNone;
+  std::uint64_t colSeq = UINT64_MAX, rowSeq = UINT64_MAX;
+  DramCommand colCmd = DramCommand::kRead, rowCmd = DramCommand::kAct;
+  // Keeps the oldest ready candidate of each bus; remembers when the others become ready.
+  auto consider = [&](std::uint32_t slot, DramCommand cmd) {
+    const bool column = isColumnCommand(cmd);
+    const DramTransaction& t = q.at(slot);
+    if (!(column ? colBusFree : rowBusFree) || t.seq >= (column ? colSeq : rowSeq)) return;
+    const Cycle e = core_.earliest(cmd, t.nodes);
+    if (e > now) {
+      next = std::min(next, e);
+    } else if (column) {
+      col = slot, colSeq = t.seq, colCmd = cmd;
+    } else {
+      row = slot, rowSeq = t.seq, rowCmd = cmd;
+    }
+  };
+  if (policy_.scheduler == DramPolicy::Scheduler::kFrFcfs) {
+    std::vector<Candidate>& cache = &q == &reads_ ? readCandidates_ : writeCandidates_;
+    for (std::uint32_t b : q.activeBanks()) {
+      Candidate& c = cache[b];
+      if (c.version != bankVersion_[b]) {
+        if (blockedByRefresh(q.at(q.head(b)))) continue;
+        c.slot = bankCandidate(q, b, c.cmd);
+        c.version = bankVersion_[b];
+      } else if (blockedByRefresh(q.at(c.slot))) {
+        continue;
+      }
+      consider(c.slot, c.cmd);
+    }
+  } else {
+    const std::uint32_t slot = oldest(q);
+    if (!blockedByRefresh(q.at(slot)))
+      consider(slot, core_.required(q.at(slot), !policy_.openPage));
+  }
+  if (col == kNone && row == kNone) return;
+  next = now + 1;
+  // With one command bus a ready row hit goes first; with dual issue both go.
+  if (row != kNone && (spec_.dualCommandIssue || col == kNone)) start(q, row, rowCmd, now, done);
+  if (col != kNone) start(q, col, colCmd, now, done);
+}
+
+Cycle DramController::serve(Cycle now, std::vector<DramCompletion>& done) {
+  catchUpRefresh(now);
+  Cycle next = kNever;
+  const bool refreshed = policy_.refresh != DramPolicy::Refresh::kOff && serveRefresh(now, next);
+  serveRequests(now, !refreshed, next, done);
+  const bool refreshPending =
+      std::any_of(refresh_.begin(), refresh_.end(), [](const RankRefresh& f) { return f.pending; });
+  if (queued() == 0 && !refreshPending) return kNever;
+  return next;
+}
+
+void DramController::issue(DramCommand cmd, const DramAddress& a, Cycle at) {
+  core_.issue(cmd, a, at);
+  if (cmd == DramCommand::kPreAll) {  // every bank of the rank changed state
+    const std::uint32_t first = core_.rankIndex(a) * spec_.org.banksPerRank();
+    for (std::uint32_t b = first; b < first + spec_.org.banksPerRank(); ++b) touchBank(b);
+  } else if (cmd != DramCommand::kRefresh && cmd != DramCommand::kRefreshBank) {
+    touchBank(core_.bankIndex(a));
+  }
+  switch (cmd) {
+    case DramCommand::kAct:
+      ++stats_.act;
+      break;
+    case DramCommand::kPre:
+    case DramCommand::kPreAll:
+      ++stats_.pre;
+      break;
+    case DramCommand::kRead:
+    case DramCommand::kReadAp:
+      ++stats_.rd;
+      break;
+    case DramCommand::kWrite:
+    case DramCommand::kWriteAp:
+      ++stats_.wr;
+      break;
+    case DramCommand::kRefresh:
+      ++stats_.ref;
+      break;
+    case DramCommand::kRefreshBank:
+      ++stats_.ref, ++stats_.refpb;
+      break;
+    case DramCommand::kCount:
+      break;
+  }
+  stats_.lastCommand = std::max(stats_.lastCommand, at);
+  if (trace_) trace_->record(at, cmd, a);
+}
+
+}  // namespace xpusim

@@ -1,0 +1,128 @@
+#pragma once
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "models/memory/dram/CommandTrace.h"
+#include "models/memory/dram/DramTimingCore.h"
+#include "models/memory/dram/TransactionQueue.h"
+#include "sim/stats/Distribution.h"
+
+namespace xpusim {
+
+/// Scheduling choices of a channel controller.
+struct DramPolicy {
+  enum class Scheduler { kFrFcfs, kFcfs };
+  enum class Refresh { kAllBank, kPerBank, kOff };
+  std::uint32_t readQueue = 32;   ///< transactions
+  std::uint32_t writeQueue = 32;  ///< transactions
+  std::uint32_t writeHigh = 24;   ///< start draining writes at this many queued
+  std::uint32_t writeLow = 8;     ///< stop draining (if reads wait) at this many
+  Scheduler scheduler = Scheduler::kFrFcfs;
+  bool openPage = true;  ///< false: closed page (RDA/WRA unless a queued hit follows)
+  Refresh refresh = Refresh::kAllBank;
+};
+
+/// A transaction whose column command was issued: its data is done at `done`.
+struct DramCompletion {
+  std::uint32_t owner;
+  Cycle done;
+};
+
+/// Statistics of one channel, with the names users rely on (see Dram::describe()).
+struct DramChannelStats {
+  std::uint64_t cycles = 0;  ///< cycle the last request completed (drain)
+  std::uint64_t requests = 0;
+  std::uint64_t bytes = 0;
+  std::uint64_t rowHits = 0, rowMisses = 0, rowConflicts = 0;
+  std::uint64_t act = 0, pre = 0, rd = 0, wr = 0, ref = 0;
+  std::uint64_t refpb = 0;        ///< per-bank refreshes (also counted in ref)
+  std::uint64_t lastCommand = 0;  ///< cycle of the last command issued
+  Distribution readLatency;       ///< cycles, arrival to last data beat
+  double energyPj = 0;
+  double bandwidthGBps = 0;
+  double peakShare = 0;
+  double readLatencyMean = 0;
+  double readLatencyP99 = 0;
+};
+
+/// The memory controller of one channel: read and write queues, FR-FCFS or FCFS scheduling
+/// under an open- or closed-page policy, write draining between watermarks, and refresh that
+/// preempts requests to its rank (all-bank: PREA then REF; per-bank: PRE then REFpb, banks in
+/// turn). Event-driven: serve() issues the commands of one cycle and returns the next cycle at
+/// which anything can become legal, so the channel sleeps through timing gaps. Refresh due
+/// while the channel was idle is issued at its due cycle when the channel wakes.
+class DramController {
+ public:
+  static constexpr Cycle kNever = std::numeric_limits<Cycle>::max();
+
+  DramController(std::uint32_t channel, const DramSpec& spec, const DramPolicy& policy,
+                 CommandTrace* trace);
+
+  /// Room for `reads` more reads and `writes` more writes.
+  bool canAccept(std::uint32_t reads, std::uint32_t writes) const {
+    return reads_.size() + reads <= reads_.capacity() &&
+           writes_.size() + writes <= writes_.capacity();
+  }
+  /// Queues a read or write to `a`; fills in its node indices and age.
+  void enqueue(const DramAddress& a, bool write, std::uint32_t owner, Cycle now);
+
+  /// Issues the commands of cycle `now` (at most one, or one row and one column command with
+  /// dual issue); completions of column commands are appended to `done`. Returns the next cycle
+  /// worth serving, or kNever when the channel has nothing to do.
+  Cycle serve(Cycle now, std::vector<DramCompletion>& done);
+
+  DramChannelStats& stats() { return stats_; }
+  const DramChannelStats& stats() const { return stats_; }
+  const DramTimingCore& core() const { return core_; }
+  std::size_t queued() const { return std::size_t{reads_.size()} + writes_.size(); }
+
+ private:
+  struct RankRefresh {
+    Cycle due = 0;
+    bool pending = false;
+    std::uint32_t nextBank = 0;  // per-bank refresh: bank index within the rank
+  };
+  DramAddress refreshTarget(std::uint32_t rank) const;
+  DramCommand refreshCommand(std::uint32_t rank, const DramAddress& a) const;
+  bool blockedByRefresh(const DramTransaction& t) const;
+  void refreshDone(std::uint32_t rank);
+  void catchUpRefresh(Cycle now);
+  /// Refresh steps of this cycle; returns true if a command was issued.
+  bool serveRefresh(Cycle now, Cycle& next);
+  void serveRequests(Cycle now, bool rowBusFree, Cycle& next, std::vector<DramCompletion>& done);
+  /// The command bank `bank`'s queued work needs next and the entry it serves (FR-FCFS: the
+  /// oldest row hit, else the oldest entry, which needs PRE or ACT). The bank has work.
+  std::uint32_t bankCandidate(TransactionQueue& q, std::uint32_t bank, DramCommand& cmd) const;
+  void touchBank(std::uint32_t bank) { ++bankVersion_[bank]; }
+  /// FCFS: the oldest entry of `q`.
+  std::uint32_t oldest(const TransactionQueue& q) const;
+  void start(TransactionQueue& q, std::uint32_t slot, DramCommand cmd, Cycle now,
+             std::vector<DramCompletion>& done);
+  void issue(DramCommand cmd, const DramAddress& a, Cycle at);
+  bool writeMode();
+
+  std::uint32_t channel_;
+  DramSpec spec_;
+  DramPolicy policy_;
+  DramTimingCore core_;
+  CommandTrace* trace_;
+  Cycle refreshInterval_;
+  TransactionQueue reads_;
+  TransactionQueue writes_;
+  /// A bank's scheduling candidate, valid while the bank's version is unchanged (the version
+  /// moves when its queue entries or its row state change).
+  struct Candidate {
+    std::uint64_t version = 0;
+    std::uint32_t slot = 0;
+    DramCommand cmd = DramCommand::kAct;
+  };
+  std::vector<std::uint64_t> bankVersion_;
+  std::vector<Candidate> readCandidates_, writeCandidates_;
+  std::uint64_t sequence_ = 0;
+  bool writeMode_ = false;
+  std::vector<RankRefresh> refresh_;
+  DramChannelStats stats_;
+};
+
+}  // namespace xpusim
