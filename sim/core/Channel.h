@@ -50,9 +50,12 @@ class Channel {
     if (!canSend()) throw std::logic_error("channel '" + name_ + "': send without credit");
     creditHead_ = next(creditHead_);
     --creditCount_;
+    if (returning_ > creditCount_) returning_ = creditCount_;
     const Tick arrival = queue_.now() + latency_;
     items_[(itemHead_ + itemCount_) % items_.size()] = Slot{arrival, std::move(item)};
     ++itemCount_;
+    ++travelling_;
+    if (itemCount_ > maxOccupancy_) maxOccupancy_ = itemCount_;
     ++sent_;
     if (receiver_.bound() && !arrivalEvent_.scheduled()) queue_.schedule(arrivalEvent_, arrival);
   }
@@ -70,9 +73,11 @@ class Channel {
     T value = std::move(items_[itemHead_].value);
     itemHead_ = next(itemHead_);
     --itemCount_;
+    if (travelling_ > itemCount_) travelling_ = itemCount_;
     const Tick freeAt = queue_.now() + creditLatency_;
     credits_[(creditHead_ + creditCount_) % credits_.size()] = freeAt;
     ++creditCount_;
+    ++returning_;
     if (sender_.bound() && !creditEvent_.scheduled()) queue_.schedule(creditEvent_, freeAt);
     return value;
   }
@@ -81,6 +86,8 @@ class Channel {
   std::size_t capacity() const { return items_.size(); }
   /// Items sent and not yet received (travelling or waiting).
   std::size_t occupancy() const { return itemCount_; }
+  /// The largest occupancy() seen: the depth this FIFO needed so far.
+  std::size_t maxOccupancy() const { return maxOccupancy_; }
   std::uint64_t sent() const { return sent_; }
   Tick latency() const { return latency_; }
   Tick creditLatency() const { return creditLatency_; }
@@ -92,25 +99,29 @@ class Channel {
   };
   std::size_t next(std::size_t i) const { return i + 1 == items_.size() ? 0 : i + 1; }
 
+  // Arrival and credit times are non-decreasing along their rings, so only a suffix of each
+  // ring can still lie in the future: re-arming scans that suffix, not the whole ring.
   void onArrival() {
     receiver_.wake();
     // Re-arm for the next item still travelling, if any.
-    for (std::size_t k = 0; k < itemCount_; ++k) {
-      const Tick t = items_[(itemHead_ + k) % items_.size()].arrival;
+    while (travelling_ > 0) {
+      const Tick t = items_[(itemHead_ + itemCount_ - travelling_) % items_.size()].arrival;
       if (t > queue_.now()) {
         queue_.schedule(arrivalEvent_, t);
         return;
       }
+      --travelling_;
     }
   }
   void onCredit() {
     sender_.wake();
-    for (std::size_t k = 0; k < creditCount_; ++k) {
-      const Tick t = credits_[(creditHead_ + k) % credits_.size()];
+    while (returning_ > 0) {
+      const Tick t = credits_[(creditHead_ + creditCount_ - returning_) % credits_.size()];
       if (t > queue_.now()) {
         queue_.schedule(creditEvent_, t);
         return;
       }
+      --returning_;
     }
   }
 
@@ -118,12 +129,15 @@ class Channel {
   std::string name_;
   Tick latency_;
   Tick creditLatency_;
-  std::vector<Slot> items_;    // ring of items in flight or waiting
+  std::vector<Slot> items_;  // ring of items in flight or waiting
   std::size_t itemHead_ = 0;
   std::size_t itemCount_ = 0;
   std::vector<Tick> credits_;  // ring of free-slot times, non-decreasing
   std::size_t creditHead_ = 0;
   std::size_t creditCount_ = 0;
+  std::size_t travelling_ = 0;  // items at the ring's tail not yet known to have arrived
+  std::size_t returning_ = 0;   // credits at the ring's tail not yet known to be free
+  std::size_t maxOccupancy_ = 0;
   std::uint64_t sent_ = 0;
   ClockHandle receiver_;
   ClockHandle sender_;
