@@ -81,7 +81,9 @@ class ClockDomain {
   MemberEvent<ClockDomain, &ClockDomain::onEdge> edgeEvent_{this, Priority::kClock};
 };
 
-inline void ClockHandle::wake() const { domain_->wake(index_); }
+inline void ClockHandle::wake() const {
+  domain_->wake(index_);
+}
 
 /// Wakes a sleeping clock member at a future tick: a component that knows it has nothing to
 /// do until then sleeps instead of ticking. Holds one pending wake-up, moved earlier if asked.

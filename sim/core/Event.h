@@ -9,11 +9,11 @@ class EventQueue;
 
 /// Scheduling priority among events at the same tick: lower fires first.
 enum class Priority : std::int8_t {
-  kWake = -20,     ///< channel arrivals and credit returns wake components first
-  kDefault = 0,    ///< model events
-  kClock = 50,     ///< clock edges run after the events that feed them
-  kStats = 90,     ///< sampling and progress
-  kStop = 100,     ///< end-of-simulation checks
+  kWake = -20,   ///< channel arrivals and credit returns wake components first
+  kDefault = 0,  ///< model events
+  kClock = 50,   ///< clock edges run after the events that feed them
+  kStats = 90,   ///< sampling and progress
+  kStop = 100,   ///< end-of-simulation checks
 };
 
 /// An intrusive, pre-allocated event: a member of the component that owns it.
@@ -40,8 +40,8 @@ class Event {
   Tick when_ = 0;
   std::uint64_t order_ = 0;
   EventQueue* queue_ = nullptr;
-  Event* next_ = nullptr;    // wheel bucket list
-  Event* prev_ = nullptr;    // wheel bucket list
+  Event* next_ = nullptr;  // wheel bucket list
+  Event* prev_ = nullptr;  // wheel bucket list
   std::uint32_t heapIndex_ = 0;
   bool inHeap_ = false;
   Priority priority_;
