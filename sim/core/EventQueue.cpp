@@ -52,8 +52,10 @@ void EventQueue::reschedule(Event& e, Tick when) {
   schedule(e, when);
 }
 
+// Called when `e` sorts before the bucket's tail: two clock domains' edges can share a bucket.
+// Before the head is O(1); otherwise walk back from the tail.
 void EventQueue::wheelInsertSorted(Event* e, Bucket& k) {
-  Event* after = k.tail;
+  Event* after = before(e, k.head) ? k.head : k.tail;
   while (after->prev_ && before(e, after->prev_)) after = after->prev_;
   e->next_ = after;
   e->prev_ = after->prev_;
