@@ -1,8 +1,9 @@
-// The `xpusim` command: run, check and describe simulations.
+// The `xpusim` command: run, check and describe simulations; co-simulate models with RTL.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 
+#include "rtl/cosim/CosimCommand.h"
 #include "sim/cli/Commands.h"
 
 int main(int argc, char** argv) {
@@ -34,6 +35,21 @@ int main(int argc, char** argv) {
   CLI::App* describe = app.add_subcommand("describe", "list component types, or describe one");
   describe->add_option("type", type, "a component type");
 
+  CosimRequest cosim;
+  CLI::App* cosimCmd = app.add_subcommand("cosim", "co-simulate a model with its RTL");
+  cosimCmd->require_subcommand(1);
+  CLI::App* systolic =
+      cosimCmd->add_subcommand("systolic", "systolic-array model vs Verilated RTL, one GEMM");
+  systolic->add_option("--rows", cosim.rows, "PE rows, 1 to 16")->required();
+  systolic->add_option("--cols", cosim.cols, "PE columns, 1 to 16")->required();
+  systolic->add_option("--dataflow", cosim.dataflow, "os, ws or is")->required();
+  systolic->add_option("--gemm", cosim.gemm, "MxNxK")->required();
+  systolic->add_option("--seed", cosim.seed, "seed of the int8 operands")->required();
+  auto* vcd = systolic->add_option("--vcd", cosim.vcd, "write the RTL's waveform as VCD");
+  systolic->add_option("--fst", cosim.fst, "write the RTL's waveform as FST")->excludes(vcd);
+  systolic->add_option("--window", cosim.window, "cycles dumped to the waveform: FROM:TO");
+  systolic->add_flag("--relaxed", cosim.relaxed, "payloads must match, cycle deltas reported");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -42,5 +58,6 @@ int main(int argc, char** argv) {
   }
   if (*run) return runCommand(request, std::cout, std::cerr);
   if (*check) return checkCommand(request, std::cout, std::cerr);
+  if (*cosimCmd) return cosimSystolicCommand(cosim, std::cout, std::cerr);
   return describeCommand(type, std::cout, std::cerr);
 }

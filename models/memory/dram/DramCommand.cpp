@@ -22,6 +22,16 @@ const char* dramCommandName(DramCommand c) {
       return "REF";
     case DramCommand::kRefreshBank:
       return "REFpb";
+    case DramCommand::kActAb:
+      return "ACTab";
+    case DramCommand::kMacAb:
+      return "MACab";
+    case DramCommand::kMacSb:
+      return "MACsb";
+    case DramCommand::kWrGb:
+      return "WRGB";
+    case DramCommand::kRdMac:
+      return "RDMAC";
     case DramCommand::kCount:
       break;
   }

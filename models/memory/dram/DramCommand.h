@@ -21,6 +21,13 @@ enum class DramCommand : std::uint8_t {
   kWriteAp,      ///< column write with auto-precharge (WRA)
   kRefresh,      ///< all-bank refresh of a rank (REFab)
   kRefreshBank,  ///< per-bank refresh (REFpb / REFsb)
+  // Processing-in-memory commands (models/pim). Their timing edges exist only in presets that
+  // give the PIM timing parameters (tRCD_MAC, ...).
+  kActAb,  ///< PIM all-bank activate: one row in every bank of a rank (ACT16, HAB ACT, ACTAB)
+  kMacAb,  ///< PIM all-bank MAC: every unit of a rank consumes one column (MAC_ABK, MACAB)
+  kMacSb,  ///< PIM single-bank MAC: the unit of one bank consumes one column (MAC_SBK, MACSB)
+  kWrGb,   ///< write one burst into the operand buffer of every unit of a rank (WR_GB, GRF)
+  kRdMac,  ///< read one burst of MAC results out of a rank's units (RD_MAC, READRES)
   kCount
 };
 inline constexpr std::size_t kDramCommandCount = static_cast<std::size_t>(DramCommand::kCount);
@@ -32,10 +39,25 @@ inline constexpr std::size_t index(DramCommand c) {
 /// "ACT", "PRE", "PREA", "RD", "WR", "RDA", "WRA", "REF", "REFpb".
 const char* dramCommandName(DramCommand c);
 
-/// The level a command addresses: a rank for PREA and REF, a bank for the others.
+/// The level a command addresses: a rank for PREA, REF and the all-bank PIM commands, a bank
+/// for the others.
 inline constexpr DramLevel commandScope(DramCommand c) {
-  return c == DramCommand::kPreAll || c == DramCommand::kRefresh ? DramLevel::kRank
-                                                                 : DramLevel::kBank;
+  switch (c) {
+    case DramCommand::kPreAll:
+    case DramCommand::kRefresh:
+    case DramCommand::kActAb:
+    case DramCommand::kMacAb:
+    case DramCommand::kWrGb:
+    case DramCommand::kRdMac:
+      return DramLevel::kRank;
+    default:
+      return DramLevel::kBank;
+  }
+}
+/// PIM commands that use the column command bus (all but the all-bank activate).
+inline constexpr bool isPimColumnCommand(DramCommand c) {
+  return c == DramCommand::kMacAb || c == DramCommand::kMacSb || c == DramCommand::kWrGb ||
+         c == DramCommand::kRdMac;
 }
 /// Column commands travel on the column command bus (HBM dual issue) and move data.
 inline constexpr bool isColumnCommand(DramCommand c) {

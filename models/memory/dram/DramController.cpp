@@ -20,6 +20,7 @@ DramController::DramController(std::uint32_t channel, const DramSpec& spec,
       writeCandidates_(spec.org.banksPerChannel()) {
   const std::uint32_t ranks = spec.org.ranksPerChannel();
   refresh_.resize(ranks);
+  pim_.resize(ranks);
   // Ranks refresh staggered across the interval, rank r at (1 + r / ranks) x interval first.
   for (std::uint32_t r = 0; r < ranks; ++r)
     refresh_[r].due = refreshInterval_ + refreshInterval_ * r / ranks;
@@ -228,20 +229,92 @@ void DramController::serveRequests(Cycle now, bool rowBusFree, Cycle& next,
   if (col != kNone) start(q, col, colCmd, now, done);
 }
 
+void DramController::enqueuePim(const DramPimOp& op) {
+  pim_[core_.rankIndex(op.addr)].push_back(op);
+  ++pimQueued_;
+}
+
+DramCommand DramController::pimRequired(const DramPimOp& op) const {
+  const std::uint32_t rank = core_.rankIndex(op.addr);
+  if (op.cmd == DramCommand::kMacAb) {
+    const std::uint32_t firstBank = rank * spec_.org.banksPerRank();
+    if (core_.openBanks(rank) == spec_.org.banksPerRank() &&
+        core_.openRow(firstBank) == op.addr.row)
+      return op.cmd;
+    return core_.openBanks(rank) > 0 ? DramCommand::kPreAll : DramCommand::kActAb;
+  }
+  if (op.cmd == DramCommand::kMacSb) {
+    const std::uint32_t open = core_.openRow(core_.bankIndex(op.addr));
+    if (open == op.addr.row) return op.cmd;
+    return open == DramTimingCore::kClosed ? DramCommand::kAct : DramCommand::kPre;
+  }
+  return op.cmd;
+}
+
+Cycle DramController::pimLatency(DramCommand cmd) const {
+  const DramTiming& t = spec_.timing;
+  switch (cmd) {
+    case DramCommand::kWrGb:
+      return t.CWL + t.nBL;
+    case DramCommand::kRdMac:
+      return t.CL + t.nBL;
+    default:
+      return t.tCCDMAC;
+  }
+}
+
+void DramController::servePim(Cycle now, bool rowBusFree, Cycle& next,
+                              std::vector<DramCompletion>& done) {
+  bool colBusFree = spec_.dualCommandIssue || rowBusFree;
+  const auto ranks = static_cast<std::uint32_t>(pim_.size());
+  for (std::uint32_t k = 0; k < ranks; ++k) {
+    const std::uint32_t r = (pimRotate_ + k) % ranks;
+    if (pim_[r].empty() || refresh_[r].pending) continue;  // refresh first: it closes the rows
+    const DramPimOp& op = pim_[r].front();
+    const DramCommand cmd = pimRequired(op);
+    bool& bus = isPimColumnCommand(cmd) ? colBusFree : rowBusFree;
+    if (!bus) {
+      next = std::min(next, now + 1);
+      continue;
+    }
+    const Cycle e = core_.earliest(cmd, op.addr);
+    if (e > now) {
+      next = std::min(next, e);
+      continue;
+    }
+    issue(cmd, op.addr, now);
+    bus = false;
+    if (!spec_.dualCommandIssue) colBusFree = rowBusFree = false;
+    next = std::min(next, now + 1);
+    if (cmd != op.cmd) {
+      ++stats_.pimRowSwitches;
+      continue;
+    }
+    done.push_back({op.owner, now + pimLatency(cmd), now});
+    pim_[r].pop_front();
+    --pimQueued_;
+  }
+  pimRotate_ = (pimRotate_ + 1) % ranks;
+}
+
 Cycle DramController::serve(Cycle now, std::vector<DramCompletion>& done) {
   catchUpRefresh(now);
   Cycle next = kNever;
   const bool refreshed = policy_.refresh != DramPolicy::Refresh::kOff && serveRefresh(now, next);
-  serveRequests(now, !refreshed, next, done);
+  if (pimQueued_ > 0)
+    servePim(now, !refreshed, next, done);
+  else
+    serveRequests(now, !refreshed, next, done);
   const bool refreshPending =
       std::any_of(refresh_.begin(), refresh_.end(), [](const RankRefresh& f) { return f.pending; });
-  if (queued() == 0 && !refreshPending) return kNever;
+  if (queued() == 0 && pimQueued_ == 0 && !refreshPending) return kNever;
   return next;
 }
 
 void DramController::issue(DramCommand cmd, const DramAddress& a, Cycle at) {
   core_.issue(cmd, a, at);
-  if (cmd == DramCommand::kPreAll) {  // every bank of the rank changed state
+  if (cmd == DramCommand::kPreAll ||
+      cmd == DramCommand::kActAb) {  // every bank of the rank changed state
     const std::uint32_t first = core_.rankIndex(a) * spec_.org.banksPerRank();
     for (std::uint32_t b = first; b < first + spec_.org.banksPerRank(); ++b) touchBank(b);
   } else if (cmd != DramCommand::kRefresh && cmd != DramCommand::kRefreshBank) {
@@ -268,6 +341,19 @@ void DramController::issue(DramCommand cmd, const DramAddress& a, Cycle at) {
       break;
     case DramCommand::kRefreshBank:
       ++stats_.ref, ++stats_.refpb;
+      break;
+    case DramCommand::kActAb:
+      ++stats_.actAb;
+      break;
+    case DramCommand::kMacAb:
+    case DramCommand::kMacSb:
+      ++stats_.mac;
+      break;
+    case DramCommand::kWrGb:
+      ++stats_.wrGb;
+      break;
+    case DramCommand::kRdMac:
+      ++stats_.rdMac;
       break;
     case DramCommand::kCount:
       break;

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <limits>
 #include <vector>
 
@@ -23,10 +24,20 @@ struct DramPolicy {
   Refresh refresh = Refresh::kAllBank;
 };
 
-/// A transaction whose column command was issued: its data is done at `done`.
+/// A transaction whose column command was issued: its data is done at `done`. For PIM
+/// commands, `issued` is the cycle the command was issued.
 struct DramCompletion {
   std::uint32_t owner;
   Cycle done;
+  Cycle issued = 0;
+};
+
+/// A PIM command queued for a rank (MACab, MACsb, WRGB, RDMAC). The controller adds the row
+/// commands it needs (ACTab / ACT, PREA / PRE) itself, also after a refresh closed the rows.
+struct DramPimOp {
+  DramCommand cmd = DramCommand::kMacAb;
+  DramAddress addr;
+  std::uint32_t owner = 0;
 };
 
 /// Statistics of one channel, with the names users rely on (see Dram::describe()).
@@ -36,9 +47,11 @@ struct DramChannelStats {
   std::uint64_t bytes = 0;
   std::uint64_t rowHits = 0, rowMisses = 0, rowConflicts = 0;
   std::uint64_t act = 0, pre = 0, rd = 0, wr = 0, ref = 0;
-  std::uint64_t refpb = 0;        ///< per-bank refreshes (also counted in ref)
-  std::uint64_t lastCommand = 0;  ///< cycle of the last command issued
-  Distribution readLatency;       ///< cycles, arrival to last data beat
+  std::uint64_t refpb = 0;  ///< per-bank refreshes (also counted in ref)
+  std::uint64_t actAb = 0, mac = 0, wrGb = 0, rdMac = 0;  ///< PIM commands (MAC: ab + sb)
+  std::uint64_t pimRowSwitches = 0;  ///< ACT/ACTab/PRE/PREA the controller added for PIM ops
+  std::uint64_t lastCommand = 0;     ///< cycle of the last command issued
+  Distribution readLatency;          ///< cycles, arrival to last data beat
   double energyPj = 0;
   double bandwidthGBps = 0;
   double peakShare = 0;
@@ -66,6 +79,14 @@ class DramController {
   }
   /// Queues a read or write to `a`; fills in its node indices and age.
   void enqueue(const DramAddress& a, bool write, std::uint32_t owner, Cycle now);
+
+  /// Room for one more PIM command in the in-order PIM queue of rank `rank` (a rankIndex).
+  bool canAcceptPim(std::uint32_t rank) const { return pim_[rank].size() < pimCapacity_; }
+  /// Queues a PIM command. PIM commands of a rank issue in order; while any are queued the
+  /// channel serves no host request (AiM-style mutual exclusion), and a pending refresh of the
+  /// rank goes first. Its completion (owner, done, issued) is reported by serve().
+  void enqueuePim(const DramPimOp& op);
+  std::size_t pimQueued() const { return pimQueued_; }
 
   /// Issues the commands of cycle `now` (at most one, or one row and one column command with
   /// dual issue); completions of column commands are appended to `done`. Returns the next cycle
@@ -101,6 +122,11 @@ class DramController {
              std::vector<DramCompletion>& done);
   void issue(DramCommand cmd, const DramAddress& a, Cycle at);
   bool writeMode();
+  /// The command the head PIM op of a rank needs next (a row command while its row is closed).
+  DramCommand pimRequired(const DramPimOp& op) const;
+  /// PIM commands of this cycle: at most one row and one column command (dual issue) or one.
+  void servePim(Cycle now, bool rowBusFree, Cycle& next, std::vector<DramCompletion>& done);
+  Cycle pimLatency(DramCommand cmd) const;
 
   std::uint32_t channel_;
   DramSpec spec_;
@@ -122,6 +148,11 @@ class DramController {
   std::uint64_t sequence_ = 0;
   bool writeMode_ = false;
   std::vector<RankRefresh> refresh_;
+  /// Per rank, an in-order FIFO of PIM ops (a deque whose blocks are reused).
+  std::vector<std::deque<DramPimOp>> pim_;
+  std::size_t pimCapacity_ = 64;
+  std::size_t pimQueued_ = 0;
+  std::uint32_t pimRotate_ = 0;
   DramChannelStats stats_;
 };
 

@@ -93,6 +93,12 @@ std::vector<ParamSpec> DramSpec::params() {
       t("tREFIpb", "per-bank refresh interval (one bank every tREFIpb)").optionalValue(),
       t("tRFCpb", "per-bank refresh cycle time").optionalValue(),
       t("tRREFD", "REFpb to REFpb or ACT, different bank of the rank").optionalValue(),
+      t("tRCD_MAC", "PIM: ACT (all-bank) to MAC, same bank").optionalValue(),
+      t("tCCD_MAC", "PIM: MAC to MAC of one unit (column rate or power-capped spacing)")
+          .optionalValue(),
+      t("tRTP_MAC", "PIM: MAC to PRE, same bank (default: tRTP)").optionalValue(),
+      t("tCCD_GB", "PIM: operand-buffer write to write (default: tCCD_L)").optionalValue(),
+      t("tMAC_RD", "PIM: last MAC to result read-out (default: tCCD_MAC)").optionalValue(),
       Param::real("energy_act", "pJ", "energy of one ACT (with its PRE's share: see preset)")
           .def("0"),
       Param::real("energy_pre", "pJ", "energy of one PRE").def("0"),
@@ -153,6 +159,13 @@ DramSpec DramSpec::read(ParamReader& p) {
   t.tREFIpb = optionalCycles(p, "tREFIpb", t.tCK, 0);
   t.tRFCpb = optionalCycles(p, "tRFCpb", t.tCK, 0);
   t.tRREFD = optionalCycles(p, "tRREFD", t.tCK, 0);
+  t.tRCDMAC = optionalCycles(p, "tRCD_MAC", t.tCK, 0);
+  t.tCCDMAC = optionalCycles(p, "tCCD_MAC", t.tCK, 0);
+  t.tRTPMAC = optionalCycles(p, "tRTP_MAC", t.tCK, t.tRTP);
+  t.tCCDGB = optionalCycles(p, "tCCD_GB", t.tCK, t.tCCD_L);
+  t.tMACRD = optionalCycles(p, "tMAC_RD", t.tCK, t.tCCDMAC);
+  if ((t.tRCDMAC == 0) != (t.tCCDMAC == 0))
+    throw p.error("tCCD_MAC", "a PIM device needs both tRCD_MAC and tCCD_MAC (at least 1 cycle)");
   if (t.tREFI == 0) throw p.error("tREFI", "must be at least 1 cycle");
   if (t.tRFC >= t.tREFI) throw p.error("tRFC", "must be shorter than tREFI");
   if (t.CL == 0 || t.tRCD == 0 || t.tRP == 0 || t.tRC == 0)

@@ -44,6 +44,11 @@ struct DramTiming {
   Cycle tWTR_S = 0, tWTR_L = 0, tRTRS = 0, tPPD = 0;
   Cycle tREFI = 0, tRFC = 0;
   Cycle tREFIpb = 0, tRFCpb = 0, tRREFD = 0;  ///< 0 when the preset does not give them
+  /// PIM edges (0 when the device has no PIM units): ACT to MAC, MAC to MAC (the column rate
+  /// or a power-capped spacing), MAC to PRE, operand-buffer write to write, last MAC to the
+  /// result read-out.
+  Cycle tRCDMAC = 0, tCCDMAC = 0, tRTPMAC = 0, tCCDGB = 0, tMACRD = 0;
+  bool hasPim() const { return tRCDMAC > 0 && tCCDMAC > 0; }
 };
 
 /// Energy of each command and the background power, for the energy statistic.

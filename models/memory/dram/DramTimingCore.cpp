@@ -48,6 +48,12 @@ Cycle DramTimingCore::earliest(DramCommand cmd, const DramNodes& n) const {
     for (std::uint32_t b = first; b < first + org_.banksPerRank(); ++b)
       if (openRow_[b] != kClosed) e = std::max(e, ready(DramLevel::kBank, b, DramCommand::kPre));
   }
+  if (cmd == DramCommand::kActAb || cmd == DramCommand::kMacAb) {  // every bank's own edges
+    const std::uint32_t first = n[2] * org_.banksPerRank();
+    for (std::uint32_t b = first; b < first + org_.banksPerRank(); ++b)
+      e = std::max(e, ready(DramLevel::kBank, b,
+                            cmd == DramCommand::kActAb ? DramCommand::kAct : DramCommand::kMacAb));
+  }
   return e;
 }
 
@@ -126,6 +132,22 @@ void DramTimingCore::updateBanks(DramCommand cmd, const DramAddress& a, const No
     case DramCommand::kRefreshBank:
       if (openRow_[bank] != kClosed) fail("bank still open");
       break;
+    case DramCommand::kActAb: {
+      if (openBanks_[rank] != 0) fail("banks still open");
+      const std::uint32_t first = rank * org_.banksPerRank();
+      std::fill(openRow_.begin() + first, openRow_.begin() + first + org_.banksPerRank(), a.row);
+      openBanks_[rank] = org_.banksPerRank();
+      break;
+    }
+    case DramCommand::kMacAb:
+      if (openBanks_[rank] != org_.banksPerRank() || openRow_[rank * org_.banksPerRank()] != a.row)
+        fail("all-bank MAC needs the row open in every bank");
+      break;
+    case DramCommand::kMacSb:
+      if (openRow_[bank] != a.row) fail("row not open");
+      break;
+    case DramCommand::kWrGb:
+    case DramCommand::kRdMac:
     case DramCommand::kCount:
       break;
   }

@@ -31,6 +31,45 @@ std::int64_t s(Cycle c) {
   return static_cast<std::int64_t>(c);
 }
 
+/// PIM edges. An all-bank command (ACTab, MACab) touches every bank of its rank, so the
+/// row-cycle edges of single-bank commands appear for it at rank level; the timing core also
+/// checks every bank's own readiness for ACTab and MACab.
+void addPimEdges(TableBuilder& b, const DramTiming& t, std::int64_t writeToPre) {
+  const std::int64_t macEnd = s(t.tRTPMAC);
+  // All-bank activate: a row cycle for every bank of the rank.
+  b.add({C::kActAb}, {C::kActAb, C::kAct, C::kRefresh, C::kRefreshBank}, L::kRank, s(t.tRC));
+  b.add({C::kActAb}, {C::kPreAll, C::kPre}, L::kRank, s(t.tRAS));
+  b.add({C::kActAb}, {C::kMacAb, C::kMacSb}, L::kRank, s(t.tRCDMAC));
+  b.add({C::kActAb}, kReads, L::kRank, s(t.tRCD));
+  b.add({C::kActAb}, kWrites, L::kRank, s(t.tRCDWR));
+  b.add({C::kAct}, {C::kActAb}, L::kRank, s(t.tRC));
+  b.add({C::kAct}, {C::kMacSb, C::kMacAb}, L::kBank, s(t.tRCDMAC));
+  b.add({C::kPre, C::kPreAll}, {C::kActAb}, L::kRank, s(t.tRP));
+  b.add({C::kRefresh}, {C::kActAb}, L::kRank, s(t.tRFC));
+  b.add({C::kRefreshBank}, {C::kActAb}, L::kRank, s(t.tRFCpb));
+  b.add({C::kReadAp}, {C::kActAb}, L::kRank, s(t.tRTP + t.tRP));
+  b.add({C::kWriteAp}, {C::kActAb}, L::kRank, writeToPre + s(t.tRP));
+  // MAC: unit spacing, then MAC to precharge.
+  b.add({C::kMacAb}, {C::kMacAb, C::kMacSb}, L::kRank, s(t.tCCDMAC));
+  b.add({C::kMacSb}, {C::kMacSb, C::kMacAb}, L::kBank, s(t.tCCDMAC));
+  b.add({C::kMacSb}, {C::kMacSb, C::kMacAb}, L::kRank, s(t.tCCD_S));
+  b.add({C::kMacAb}, {C::kPreAll, C::kPre}, L::kRank, macEnd);
+  b.add({C::kMacSb}, {C::kPre}, L::kBank, macEnd);
+  b.add({C::kMacSb}, {C::kPreAll}, L::kRank, macEnd);
+  // Operand-buffer writes travel on the data bus like WR; a MAC reads the buffer after the
+  // write data has arrived.
+  b.add({C::kWrGb}, {C::kWrGb}, L::kRank, s(t.tCCDGB));
+  b.add({C::kWrGb}, {C::kMacAb, C::kMacSb}, L::kRank, s(t.CWL + t.nBL));
+  b.add({C::kWrGb}, kWrites, L::kPseudoChannel, s(t.nBL));
+  b.add(kWrites, {C::kWrGb}, L::kPseudoChannel, s(t.nBL));
+  // Result read-out: after the last MAC drained the unit pipeline; data bus like RD.
+  b.add({C::kMacAb, C::kMacSb}, {C::kRdMac}, L::kRank, s(t.tMACRD));
+  b.add({C::kRdMac}, {C::kRdMac}, L::kPseudoChannel, s(t.nBL));
+  b.add({C::kRdMac}, kReads, L::kPseudoChannel, s(t.nBL));
+  b.add(kReads, {C::kRdMac}, L::kPseudoChannel, s(t.nBL));
+  b.add({C::kRdMac}, {C::kMacAb, C::kMacSb}, L::kRank, s(t.nBL));
+}
+
 }  // namespace
 
 std::vector<TimingConstraint> buildTimingTable(const DramTiming& t) {
@@ -83,6 +122,7 @@ std::vector<TimingConstraint> buildTimingTable(const DramTiming& t) {
   b.add(kReads, kReads, L::kRank, s(t.nBL + t.tRTRS), true);
   b.add(kWrites, kWrites, L::kRank, s(t.nBL + t.tRTRS), true);
   b.add(kWrites, kReads, L::kRank, s(t.CWL + t.nBL + t.tRTRS) - s(t.CL), true);
+  if (t.hasPim()) addPimEdges(b, t, writeToPre);
   return table;
 }
 

@@ -1,0 +1,60 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "models/memory/dram/DramController.h"
+#include "models/pim/PimExecutor.h"
+#include "models/pim/PimKernel.h"
+#include "models/pim/PimUnitSpec.h"
+#include "sim/core/Component.h"
+
+namespace xpusim {
+
+/// A processing-in-memory DRAM device (HBM-PIM, AiM or logic-die PIM, chosen by its preset)
+/// running the kernel named by the workload (`--workload`): GEMV, element-wise, a GPT decode
+/// step or an AiM-style instruction trace.
+///
+/// The kernel runs at DRAM-command granularity on the DRAM core's controllers (PIM commands
+/// with their own edges, refresh included), once on the PIM units and once as host traffic
+/// over the same DRAM for the speed-up. With `functional: true` every step is also computed
+/// with real values on the units' datapath and checked against a reference. Cycles are DRAM
+/// clock cycles (tCK). A decode step repeats its layer `repeat` times: the figures of one
+/// layer are multiplied (the layers are identical).
+class PimDevice : public Component {
+ public:
+  static ComponentInfo describe();
+  explicit PimDevice(BuildContext& ctx);
+
+  void start() override;
+  void finish(bool drained) override;
+  void summarize(SummaryLines& lines) const override;
+
+  const DramSpec& dram() const { return dram_; }
+  const PimUnitSpec& unit() const { return unit_; }
+
+ private:
+  double energy(const PimRunResult& r, Cycle cycles) const;
+
+  DramSpec dram_;
+  PimUnitSpec unit_;
+  DramPolicy policy_;
+  bool rowInterleaved_ = false;
+  PimKernel kernel_;
+  struct StepFigures {
+    std::string name;
+    Cycle pim = 0, host = 0;
+    std::uint64_t macs = 0;
+  };
+  std::vector<StepFigures> steps_;
+
+  std::uint64_t pimCycles_ = 0, hostCycles_ = 0, macs_ = 0;
+  std::uint64_t macCommands_ = 0, actAb_ = 0, wrGb_ = 0, rdMac_ = 0, refreshes_ = 0,
+                rowSwitches_ = 0, checkedValues_ = 0;
+  double speedup_ = 0, flopsPerS_ = 0, energyPj_ = 0, hostEnergyPj_ = 0;
+  double functionalCheck_ = -1, maxAbsError_ = 0, maxErrorShare_ = 0;
+  double peakFlops_ = 0, internalGBps_ = 0;
+  double busyMean_ = 0, busyMin_ = 0, busyMax_ = 0;
+  std::vector<std::uint64_t> unitBusy_;
+};
+
+}  // namespace xpusim
