@@ -79,10 +79,7 @@ SramScratchpad::SramScratchpad(BuildContext& ctx)
 }
 
 MemoryTargetPort* SramScratchpad::memoryTarget(std::string_view port) {
-  if (port == "port") return ports_.front().get();
-  for (std::size_t p = 0; p < ports_.size(); ++p)
-    if (port == fmt::format("port{}", p)) return ports_[p].get();
-  return nullptr;
+  return indexedTargetPort(port, ports_);
 }
 
 bool SramScratchpad::tryStart(std::size_t port, Cycle now) {

@@ -175,28 +175,32 @@ ClockHandle Component::joinClock(Tick period, Clocked& member) {
   return sim_.clock(period).add(member);
 }
 
-void Component::stat(const std::string& name, const std::uint64_t& value) {
+void Component::stat(const std::string& name, const std::uint64_t& value,
+                     const std::string& scope) {
   const StatSpec& s = info_.stat(name);
-  sim_.stats().addCounter(path_ + "." + name, value, s.unit, s.description);
+  sim_.stats().addCounter(path_ + "." + scope + name, value, s.unit, s.description);
 }
-void Component::stat(const std::string& name, const double& value) {
+void Component::stat(const std::string& name, const double& value, const std::string& scope) {
   const StatSpec& s = info_.stat(name);
-  sim_.stats().addScalar(path_ + "." + name, value, s.unit, s.description);
+  sim_.stats().addScalar(path_ + "." + scope + name, value, s.unit, s.description);
 }
-void Component::stat(const std::string& name, const Distribution& value) {
+void Component::stat(const std::string& name, const Distribution& value, const std::string& scope) {
   const StatSpec& s = info_.stat(name);
-  sim_.stats().addDistribution(path_ + "." + name, value, s.unit, s.description);
+  sim_.stats().addDistribution(path_ + "." + scope + name, value, s.unit, s.description);
 }
-void Component::stat(const std::string& name, const std::vector<std::uint64_t>& value) {
+void Component::stat(const std::string& name, const std::vector<std::uint64_t>& value,
+                     const std::string& scope) {
   const StatSpec& s = info_.stat(name);
-  sim_.stats().addVector(path_ + "." + name, value, s.unit, s.description);
+  sim_.stats().addVector(path_ + "." + scope + name, value, s.unit, s.description);
 }
-void Component::stat(const std::string& name, const TimeAverage& value) {
-  formula(name, [this, &value] { return value.average(sim_.now()); });
+void Component::stat(const std::string& name, const TimeAverage& value, const std::string& scope) {
+  formula(
+      name, [this, &value] { return value.average(sim_.now()); }, scope);
 }
-void Component::formula(const std::string& name, std::function<double()> f) {
+void Component::formula(const std::string& name, std::function<double()> f,
+                        const std::string& scope) {
   const StatSpec& s = info_.stat(name);
-  sim_.stats().addFormula(path_ + "." + name, std::move(f), s.unit, s.description);
+  sim_.stats().addFormula(path_ + "." + scope + name, std::move(f), s.unit, s.description);
 }
 
 }  // namespace xpusim

@@ -91,14 +91,16 @@ class Component {
   /// Joins the shared clock domain of `period` ps.
   ClockHandle joinClock(Tick period, Clocked& member);
 
-  // Registers a member as a declared statistic (unit and description from describe()).
-  void stat(const std::string& name, const std::uint64_t& value);
-  void stat(const std::string& name, const double& value);
-  void stat(const std::string& name, const Distribution& value);
-  void stat(const std::string& name, const std::vector<std::uint64_t>& value);
+  // Registers a member as a declared statistic (unit and description from describe()) under
+  // path() + "." + scope + name; `scope` ("ch0.") groups repeated parts such as channels.
+  void stat(const std::string& name, const std::uint64_t& value, const std::string& scope = {});
+  void stat(const std::string& name, const double& value, const std::string& scope = {});
+  void stat(const std::string& name, const Distribution& value, const std::string& scope = {});
+  void stat(const std::string& name, const std::vector<std::uint64_t>& value,
+            const std::string& scope = {});
   /// A time-weighted average, evaluated at the current tick when dumped.
-  void stat(const std::string& name, const TimeAverage& value);
-  void formula(const std::string& name, std::function<double()> f);
+  void stat(const std::string& name, const TimeAverage& value, const std::string& scope = {});
+  void formula(const std::string& name, std::function<double()> f, const std::string& scope = {});
 
  private:
   Simulation& sim_;

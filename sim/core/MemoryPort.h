@@ -1,7 +1,10 @@
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "sim/core/Channel.h"
 #include "sim/core/Clock.h"
@@ -77,5 +80,20 @@ class MemoryInitiatorPort {
  private:
   MemoryTargetPort* target_ = nullptr;
 };
+
+/// The port named `port` of a memory with several: "port0", "port1", ... and "port" for port0;
+/// nullptr for any other name.
+inline MemoryTargetPort* indexedTargetPort(
+    std::string_view port, const std::vector<std::unique_ptr<MemoryTargetPort>>& ports) {
+  if (port == "port") return ports.empty() ? nullptr : ports.front().get();
+  if (port.substr(0, 4) != "port" || port.size() == 4) return nullptr;
+  if (port.size() > 5 && port[4] == '0') return nullptr;  // "port01" is not a name
+  std::size_t index = 0;
+  for (const char c : port.substr(4)) {
+    if (c < '0' || c > '9' || index > ports.size()) return nullptr;
+    index = index * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return index < ports.size() ? ports[index].get() : nullptr;
+}
 
 }  // namespace xpusim

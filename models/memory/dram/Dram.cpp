@@ -149,43 +149,29 @@ Dram::Dram(BuildContext& ctx)
 Dram::~Dram() = default;
 
 void Dram::registerStats(const std::string& prefix, DramChannelStats& s) {
-  StatsRegistry& r = sim().stats();
-  auto name = [&](const char* n) { return path() + "." + prefix + n; };
-  auto counter = [&](const char* n, const std::uint64_t& v) {
-    const StatSpec& d = info().stat(n);
-    r.addCounter(name(n), v, d.unit, d.description);
-  };
-  auto scalar = [&](const char* n, const double& v) {
-    const StatSpec& d = info().stat(n);
-    r.addScalar(name(n), v, d.unit, d.description);
-  };
-  counter("cycles", s.cycles);
-  counter("requests", s.requests);
-  counter("bytes", s.bytes);
-  scalar("bandwidth_GBps", s.bandwidthGBps);
-  scalar("peak_share", s.peakShare);
-  counter("row_hits", s.rowHits);
-  counter("row_misses", s.rowMisses);
-  counter("row_conflicts", s.rowConflicts);
-  const StatSpec& lat = info().stat("read_latency");
-  r.addDistribution(name("read_latency"), s.readLatency, lat.unit, lat.description);
-  scalar("read_latency_mean", s.readLatencyMean);
-  scalar("read_latency_p99", s.readLatencyP99);
-  counter("act", s.act);
-  counter("pre", s.pre);
-  counter("rd", s.rd);
-  counter("wr", s.wr);
-  counter("ref", s.ref);
-  counter("refpb", s.refpb);
-  scalar("energy_pj", s.energyPj);
-  counter("last_command_cycle", s.lastCommand);
+  stat("cycles", s.cycles, prefix);
+  stat("requests", s.requests, prefix);
+  stat("bytes", s.bytes, prefix);
+  stat("bandwidth_GBps", s.bandwidthGBps, prefix);
+  stat("peak_share", s.peakShare, prefix);
+  stat("row_hits", s.rowHits, prefix);
+  stat("row_misses", s.rowMisses, prefix);
+  stat("row_conflicts", s.rowConflicts, prefix);
+  stat("read_latency", s.readLatency, prefix);
+  stat("read_latency_mean", s.readLatencyMean, prefix);
+  stat("read_latency_p99", s.readLatencyP99, prefix);
+  stat("act", s.act, prefix);
+  stat("pre", s.pre, prefix);
+  stat("rd", s.rd, prefix);
+  stat("wr", s.wr, prefix);
+  stat("ref", s.ref, prefix);
+  stat("refpb", s.refpb, prefix);
+  stat("energy_pj", s.energyPj, prefix);
+  stat("last_command_cycle", s.lastCommand, prefix);
 }
 
 MemoryTargetPort* Dram::memoryTarget(std::string_view port) {
-  if (port == "port") return ports_.front().get();
-  for (std::size_t p = 0; p < ports_.size(); ++p)
-    if (port == fmt::format("port{}", p)) return ports_[p].get();
-  return nullptr;
+  return indexedTargetPort(port, ports_);
 }
 
 bool Dram::accept(std::uint32_t port, Cycle now, Cycle serveAt) {
