@@ -2,8 +2,11 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <memory>
+#include <utility>
+#include <vector>
 
-#include "rtl/cosim/CosimCommand.h"
+#include "rtl/cosim/CosimTarget.h"
 #include "sim/cli/Commands.h"
 
 int main(int argc, char** argv) {
@@ -35,20 +38,15 @@ int main(int argc, char** argv) {
   CLI::App* describe = app.add_subcommand("describe", "list component types, or describe one");
   describe->add_option("type", type, "a component type");
 
-  CosimRequest cosim;
   CLI::App* cosimCmd = app.add_subcommand("cosim", "co-simulate a model with its RTL");
   cosimCmd->require_subcommand(1);
-  CLI::App* systolic =
-      cosimCmd->add_subcommand("systolic", "systolic-array model vs Verilated RTL, one GEMM");
-  systolic->add_option("--rows", cosim.rows, "PE rows, 1 to 16")->required();
-  systolic->add_option("--cols", cosim.cols, "PE columns, 1 to 16")->required();
-  systolic->add_option("--dataflow", cosim.dataflow, "os, ws or is")->required();
-  systolic->add_option("--gemm", cosim.gemm, "MxNxK")->required();
-  systolic->add_option("--seed", cosim.seed, "seed of the int8 operands")->required();
-  auto* vcd = systolic->add_option("--vcd", cosim.vcd, "write the RTL's waveform as VCD");
-  systolic->add_option("--fst", cosim.fst, "write the RTL's waveform as FST")->excludes(vcd);
-  systolic->add_option("--window", cosim.window, "cycles dumped to the waveform: FROM:TO");
-  systolic->add_flag("--relaxed", cosim.relaxed, "payloads must match, cycle deltas reported");
+  std::vector<std::pair<CLI::App*, std::unique_ptr<xpusim::rtl::CosimTarget>>> cosimRuns;
+  for (const auto& entry : xpusim::rtl::cosimTargets()) {
+    auto target = entry.make();
+    CLI::App* sub = cosimCmd->add_subcommand(entry.name, entry.help);
+    target->addOptions(*sub);
+    cosimRuns.emplace_back(sub, std::move(target));
+  }
 
   try {
     app.parse(argc, argv);
@@ -58,6 +56,7 @@ int main(int argc, char** argv) {
   }
   if (*run) return runCommand(request, std::cout, std::cerr);
   if (*check) return checkCommand(request, std::cout, std::cerr);
-  if (*cosimCmd) return cosimSystolicCommand(cosim, std::cout, std::cerr);
+  for (auto& [sub, target] : cosimRuns)
+    if (*sub) return target->run(std::cout, std::cerr);
   return describeCommand(type, std::cout, std::cerr);
 }

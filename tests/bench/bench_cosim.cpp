@@ -19,7 +19,7 @@
 #include <string_view>
 
 #include "models/systolic/CosimStream.h"
-#include "rtl/adapter/SystolicRtlDriver.h"
+#include "rtl/systolic/SystolicRtlDriver.h"
 #include "sim/config/ConfigLoader.h"
 #include "sim/core/Simulation.h"
 

@@ -5,7 +5,7 @@
 
 #include "../memory/RunConfig.h"
 #include "models/systolic/CosimStream.h"
-#include "rtl/cosim/SystolicCosim.h"
+#include "rtl/systolic/SystolicCosim.h"
 
 using namespace xpusim;
 using namespace xpusim::rtl;

@@ -1,25 +1,14 @@
 #pragma once
-#include <verilated.h>
-#include <verilated_vcd_c.h>
-
 #include <cstdint>
-#include <memory>
-#include <string>
 #include <vector>
 
 #include "models/systolic/CosimStream.h"
 #include "models/systolic/FoldOperands.h"
 #include "models/systolic/FoldTiming.h"
+#include "rtl/cosim/RtlHarness.h"
 #include "sim/cosim/StreamRecord.h"
 
 namespace xpusim::rtl {
-
-/// Which cycles of a co-simulation are dumped to a waveform (empty file: none).
-struct WaveWindow {
-  std::string file;
-  Cycle from = 0;
-  Cycle to = ~Cycle{0};
-};
 
 /// Drives the Verilated `systolic_array` (rtl/systolic/systolic_array.sv, either build `V`:
 /// plain or traced) through one GEMM, one clock cycle per step(): it presents the folds' beats
@@ -37,34 +26,14 @@ class SystolicRtlDriver {
         ops_(ops),
         law_{grid.dataflow, grid.rows, grid.cols, grid.t},
         out_(ops.shape.m * ops.shape.n, 0),
-        lanePos_(grid.cols, 0) {
+        lanePos_(grid.cols, 0),
+        rtl_(wave) {
     stream_.ports = systolic::systolicPortNames();
-    top_ = std::make_unique<V>(&context_);
-    if (!wave.file.empty()) {
-      if constexpr (requires(V v, VerilatedVcdC * t) { v.trace(t, 99); }) {
-        context_.traceEverOn(true);
-        vcd_ = std::make_unique<VerilatedVcdC>();
-        top_->trace(vcd_.get(), 99);
-        vcd_->open(wave.file.c_str());
-        window_ = wave;
-      }
-    }
-    top_->cfg_rows = static_cast<std::uint8_t>(grid.rows);
-    top_->cfg_cols = static_cast<std::uint8_t>(grid.cols);
-    top_->cfg_ws = grid.dataflow != systolic::Dataflow::kOutputStationary;
-    top_->res_ready = 1;
-    top_->rst_n = 0;
-    for (int i = 0; i < 2; ++i) {
-      top_->clk = 0;
-      top_->eval();
-      top_->clk = 1;
-      top_->eval();
-    }
-    top_->rst_n = 1;
-  }
-  ~SystolicRtlDriver() {
-    if (vcd_) vcd_->close();
-    top_->final();
+    top().cfg_rows = static_cast<std::uint8_t>(grid.rows);
+    top().cfg_cols = static_cast<std::uint8_t>(grid.cols);
+    top().cfg_ws = grid.dataflow != systolic::Dataflow::kOutputStationary;
+    top().res_ready = 1;
+    rtl_.reset();
   }
   SystolicRtlDriver(const SystolicRtlDriver&) = delete;
   SystolicRtlDriver& operator=(const SystolicRtlDriver&) = delete;
@@ -73,27 +42,19 @@ class SystolicRtlDriver {
   /// Runs one cycle; false once the last fold has ended.
   bool step() {
     if (done()) return false;
+    now_ = rtl_.cycle();
     present();
-    top_->clk = 0;
-    top_->eval();
-    const bool stFire = top_->st_valid && top_->st_ready;
-    const bool rsFire = top_->rs_valid && top_->rs_ready;
+    rtl_.settle();
+    const bool stFire = top().st_valid && top().st_ready;
+    const bool rsFire = top().rs_valid && top().rs_ready;
     if (stFire || rsFire) recordBeat(stFire);
-    top_->clk = 1;
-    top_->eval();
+    rtl_.rise();
     collect();
-    if (vcd_ && cycle_ >= window_.from && cycle_ <= window_.to) {
-      vcd_->dump(2 * cycle_);
-      top_->clk = 0;
-      top_->eval();
-      vcd_->dump(2 * cycle_ + 1);
-    }
     if (stFire || rsFire) advance(stFire);
-    ++cycle_;
     return !done();
   }
   /// Cycles the GEMM took: the last fold's end + 1.
-  Cycle cycles() const { return cycle_; }
+  Cycle cycles() const { return rtl_.cycle(); }
   const cosim::Stream& stream() const { return stream_; }
   const std::vector<std::int32_t>& out() const { return out_; }
 
@@ -110,26 +71,26 @@ class SystolicRtlDriver {
            (static_cast<std::uint32_t>(static_cast<std::uint8_t>(v)) << shift);
   }
   void present() {
-    top_->st_valid = 0;
-    top_->rs_valid = 0;
+    top().st_valid = 0;
+    top().rs_valid = 0;
     if (feedFold_ >= grid_.folds()) return;
     const systolic::FoldOperands f = fold(feedFold_);
     if (preloads() && preload_ < grid_.rows) {
-      top_->st_valid = 1;
+      top().st_valid = 1;
       for (std::uint64_t c = 0; c < grid_.cols; ++c)
-        setByte(top_->st_data, c, f.stationary(grid_.rows - 1 - preload_, c));
+        setByte(top().st_data, c, f.stationary(grid_.rows - 1 - preload_, c));
       return;
     }
-    top_->rs_valid = 1;
-    top_->rs_last = step_ + 1 == grid_.t;
-    top_->rs_rows = static_cast<std::uint8_t>(f.rowsUsed());
-    top_->rs_cols = static_cast<std::uint8_t>(f.colsUsed());
-    for (std::uint64_t r = 0; r < grid_.rows; ++r) setByte(top_->rs_data, r, f.row(step_, r));
+    top().rs_valid = 1;
+    top().rs_last = step_ + 1 == grid_.t;
+    top().rs_rows = static_cast<std::uint8_t>(f.rowsUsed());
+    top().rs_cols = static_cast<std::uint8_t>(f.colsUsed());
+    for (std::uint64_t r = 0; r < grid_.rows; ++r) setByte(top().rs_data, r, f.row(step_, r));
     if (!preloads())
-      for (std::uint64_t c = 0; c < grid_.cols; ++c) setByte(top_->cs_data, c, f.column(step_, c));
+      for (std::uint64_t c = 0; c < grid_.cols; ++c) setByte(top().cs_data, c, f.column(step_, c));
   }
   void emit(systolic::SystolicPort p, std::uint64_t lane, std::int64_t v) {
-    stream_.records.push_back({cycle_, p, static_cast<std::uint16_t>(lane), v});
+    stream_.records.push_back({now_, p, static_cast<std::uint16_t>(lane), v});
   }
   void recordBeat(bool stationary) {
     const systolic::FoldOperands f = fold(feedFold_);
@@ -153,15 +114,15 @@ class SystolicRtlDriver {
     }
   }
   void collect() {
-    const std::uint32_t valid = top_->res_valid;
+    const std::uint32_t valid = top().res_valid;
     if (valid != 0) collectResults(valid);
-    if (top_->fold_end) emit(systolic::kFoldEndPort, 0, static_cast<std::int64_t>(foldsEnded_++));
+    if (top().fold_end) emit(systolic::kFoldEndPort, 0, static_cast<std::int64_t>(foldsEnded_++));
   }
   void collectResults(std::uint32_t valid) {
     const systolic::FoldOperands f = fold(resultFold_);
     for (std::uint64_t c = 0; c < grid_.cols; ++c) {
       if (!(valid >> c & 1)) continue;
-      const auto v = static_cast<std::int32_t>(top_->res_data[c]);
+      const auto v = static_cast<std::int32_t>(top().res_data[c]);
       emit(systolic::kResultPort, c, v);
       out_[f.outIndex(lanePos_[c]++, c)] += v;
       ++foldReceived_;
@@ -173,17 +134,16 @@ class SystolicRtlDriver {
     }
   }
 
+  V& top() { return rtl_.top(); }
+
   const systolic::FoldGrid grid_;
   const systolic::GemmOperands& ops_;
   const systolic::FoldTiming law_;
-  VerilatedContext context_;
-  std::unique_ptr<V> top_;
-  std::unique_ptr<VerilatedVcdC> vcd_;
-  WaveWindow window_;
   cosim::Stream stream_;
   std::vector<std::int32_t> out_;
   std::vector<std::uint64_t> lanePos_;
-  Cycle cycle_ = 0;
+  RtlHarness<V> rtl_;
+  Cycle now_ = 0;  ///< the cycle step() is running
   std::uint64_t feedFold_ = 0, preload_ = 0, step_ = 0;
   std::uint64_t resultFold_ = 0, foldReceived_ = 0, foldsEnded_ = 0;
 };

@@ -1,4 +1,4 @@
-#include "rtl/adapter/GemmShapeText.h"
+#include "rtl/systolic/GemmShapeText.h"
 
 #include <charconv>
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "models/systolic/Dataflow.h"
-#include "rtl/adapter/SystolicRtlDriver.h"
+#include "rtl/systolic/SystolicRtlDriver.h"
 #include "sim/cosim/StreamChecker.h"
 
 namespace xpusim::rtl {

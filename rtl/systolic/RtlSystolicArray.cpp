@@ -1,12 +1,12 @@
-#include "rtl/adapter/RtlSystolicArray.h"
+#include "rtl/systolic/RtlSystolicArray.h"
 
 #include <Vsystolic_array.h>
 #include <fmt/format.h>
 
 #include <stdexcept>
 
-#include "rtl/adapter/GemmShapeText.h"
-#include "rtl/adapter/SystolicRtlDriver.h"
+#include "rtl/systolic/GemmShapeText.h"
+#include "rtl/systolic/SystolicRtlDriver.h"
 #include "sim/core/Simulation.h"
 
 namespace xpusim::rtl {

@@ -1,4 +1,4 @@
-#include "rtl/cosim/SystolicCosim.h"
+#include "rtl/systolic/SystolicCosim.h"
 
 #include <Vsystolic_array.h>
 #include <Vsystolic_array_traced.h>

@@ -1,0 +1,23 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sim/core/Tick.h"
+
+namespace xpusim::rtl {
+
+/// Which cycles of a co-simulation are dumped to a waveform (empty file: none). Cycles are the
+/// block's clock cycles, 0 = the first rising edge after reset; both bounds included.
+struct WaveWindow {
+  std::string file;
+  Cycle from = 0;
+  Cycle to = ~Cycle{0};
+
+  bool contains(Cycle c) const { return c >= from && c <= to; }
+};
+
+/// "FROM:TO" (cycles, FROM <= TO) -> {from, to}; nullopt when malformed.
+std::optional<std::pair<Cycle, Cycle>> parseCycleWindow(std::string_view text);
+
+}  // namespace xpusim::rtl
