@@ -68,14 +68,13 @@ TEST_CASE("bit-plane decoding reproduces the projection of the quantised input e
       x[i] = isSigned ? 2 * data.uniform(i, 0) - 1 : data.uniform(i, 0);
     std::vector<double> y;
     core.project(enc, x.data(), 3, 0, y);
-    double maxAbs = 0;
-    for (double v : x) maxAbs = std::max(maxAbs, std::fabs(v));
+    const double maxAbs = InputEncoder::maxAbs(x.data(), x.size());
     const double step = enc.step(maxAbs);
     for (std::uint64_t v = 0; v < 3; ++v)
       for (std::uint64_t j = 0; j < m; ++j) {
         std::int64_t numerator = 0;
         for (std::uint64_t i = 0; i < n; ++i)
-          numerator += enc.quantise(x[v * n + i], step) * medium.entry(i, j).re;
+          numerator += enc.quantise(x[v * n + i], maxAbs) * medium.entry(i, j).re;
         REQUIRE(y[v * m + j] == static_cast<double>(numerator) * (step * medium.scale()));
       }
   }
