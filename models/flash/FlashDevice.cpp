@@ -85,8 +85,10 @@ ComponentInfo FlashDevice::describe() {
       {"requests", "requests", "SSD: host requests completed"},
       {"reads", "requests", "SSD: reads completed"},
       {"writes", "requests", "SSD: writes completed"},
+      {"bitwise", "requests", "SSD: bulk bitwise (AND / OR sensing) requests completed"},
       {"read_latency", "ps", "SSD: read latency, arrival to data at the host"},
       {"write_latency", "ps", "SSD: write latency, arrival to programmed"},
+      {"bitwise_latency", "ps", "SSD: bitwise latency, arrival to result page at the host"},
       {"read_device_latency", "ps", "SSD: first flash command to last page out, per read"},
       {"write_device_latency", "ps", "SSD: first flash command to last page programmed"},
       {"iops", "requests/s", "SSD: requests over the run time"},
@@ -144,13 +146,20 @@ FlashDevice::FlashDevice(BuildContext& ctx)
   } else {
     // Still read so a config is fully checked whatever its workload.
     readLlmSetup({});
-    if (workload) {
-      ftl_ = std::make_unique<PageFtl>(
-          geometry_, ftl == "table" ? PageFtl::Mode::kTable : PageFtl::Mode::kIdeal);
-      ssd_ = std::make_unique<SsdFrontEnd>(sim().queue(), *array_, *ftl_, host_,
-                                           SsdTraceReader::readFile(*workload, unit), depth);
-      router_->target = ssd_.get();
-    }
+    // Nothing else drives the device (it has no target port): without a workload a run
+    // would simulate nothing, so that is bad input, not an idle run.
+    if (!workload)
+      throw InputError(params().location("workload"),  // not a parameter: the component's place
+                       path() +
+                           ": no workload: flash_device needs --workload FILE (or workload:), "
+                           "an MQSim ASCII trace (workloads/flash/*.trace) or a model-shape "
+                           "YAML (workloads/llm/*.yaml)");
+    ftl_ = std::make_unique<PageFtl>(
+        geometry_, ftl == "table" ? PageFtl::Mode::kTable : PageFtl::Mode::kIdeal);
+    ssd_ = std::make_unique<SsdFrontEnd>(sim().queue(), *array_, *ftl_, host_, bitwise_,
+                                         SsdTraceReader::readFile(*workload, unit), depth,
+                                         workload->string());
+    router_->target = ssd_.get();
   }
   clock_ = joinClock(npuPeriod_, *this);
   channelBandwidth_.assign(geometry_.channels, 0);
@@ -213,10 +222,12 @@ void FlashDevice::registerStats() {
   stat("requests", requests_);
   stat("reads", reads_);
   stat("writes", writes_);
+  stat("bitwise", bitwiseRequests_);
   static const SsdStats kEmpty{};
   const SsdStats& s = ssd_ ? ssd_->stats() : kEmpty;
   stat("read_latency", s.readLatency);
   stat("write_latency", s.writeLatency);
+  stat("bitwise_latency", s.bitwiseLatency);
   stat("read_device_latency", s.readDeviceLatency);
   stat("write_device_latency", s.writeDeviceLatency);
   stat("iops", iops_);
@@ -304,7 +315,8 @@ void FlashDevice::finish(bool drained) {
     const SsdStats& s = ssd_->stats();
     reads_ = s.reads;
     writes_ = s.writes;
-    requests_ = reads_ + writes_;
+    bitwiseRequests_ = s.bitwise;
+    requests_ = reads_ + writes_ + bitwiseRequests_;
     if (now) {
       iops_ = static_cast<double>(requests_) / seconds;
       hostBandwidth_ = static_cast<double>(s.bytesRead + s.bytesWritten) / seconds;
@@ -342,8 +354,8 @@ void FlashDevice::finish(bool drained) {
 void FlashDevice::summarize(SummaryLines& lines) const {
   if (ssd_) {
     const SsdStats& s = ssd_->stats();
-    lines.emplace_back("requests",
-                       fmt::format("{} ({} reads, {} writes)", requests_, reads_, writes_));
+    lines.emplace_back("requests", fmt::format("{} ({} reads, {} writes, {} bitwise)", requests_,
+                                               reads_, writes_, bitwiseRequests_));
     lines.emplace_back(
         "read latency mean / p99",
         fmt::format("{} / {}", units::formatTime(static_cast<Tick>(s.readLatency.mean())),
@@ -352,6 +364,11 @@ void FlashDevice::summarize(SummaryLines& lines) const {
         "write latency mean / p99",
         fmt::format("{} / {}", units::formatTime(static_cast<Tick>(s.writeLatency.mean())),
                     units::formatTime(s.writeLatency.percentile(99))));
+    if (s.bitwise)
+      lines.emplace_back(
+          "bitwise latency mean / p99",
+          fmt::format("{} / {}", units::formatTime(static_cast<Tick>(s.bitwiseLatency.mean())),
+                      units::formatTime(s.bitwiseLatency.percentile(99))));
     lines.emplace_back("iops / bandwidth",
                        fmt::format("{:.0f} / {:.1f} MB/s", iops_, hostBandwidth_ / 1e6));
   }

@@ -18,7 +18,8 @@ namespace xpusim {
 /// A NAND flash device with in-flash compute and, for LLM decode, the NPU beside it
 /// (Cambricon-LLM style). The workload (`--workload`) decides what runs:
 ///  - an MQSim ASCII trace: the SSD (PCIe host link, page-mapping FTL, flash array) replays
-///    it; request latency distributions and per-channel bandwidth are reported;
+///    it, bulk bitwise requests (types 2 / 3) as multi-word-line sensings; request latency
+///    distributions and per-channel bandwidth are reported;
 ///  - a model-shape YAML (workloads/llm/): `tokens` decode steps of that model, weights in
 ///    flash split between READ_COMPUTE on the dies and raw reads to the NPU by the tiling
 ///    plan; `tokens_per_s`, the per-resource time split and energy are reported.
@@ -63,8 +64,8 @@ class FlashDevice : public Component, public Clocked, public llm::KvFetcher {
   MemberEvent<FlashDevice, &FlashDevice::kvDone> kvEvent_{this};
 
   // Statistics.
-  std::uint64_t requests_ = 0, reads_ = 0, writes_ = 0, tokens_ = 0, flashPages_ = 0, npuPages_ = 0,
-                tileH_ = 0, tileW_ = 0;
+  std::uint64_t requests_ = 0, reads_ = 0, writes_ = 0, bitwiseRequests_ = 0, tokens_ = 0,
+                flashPages_ = 0, npuPages_ = 0, tileH_ = 0, tileW_ = 0;
   double iops_ = 0, hostBandwidth_ = 0, tokensPerS_ = 0, tokenSeconds_ = 0, arrayTime_ = 0,
          busTime_ = 0, eccTime_ = 0, coreTime_ = 0, npuTime_ = 0, kvWait_ = 0, npuShare_ = 0,
          eccFailed_ = 0, energy_ = 0, energyPerToken_ = 0;

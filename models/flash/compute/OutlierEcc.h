@@ -39,6 +39,8 @@ class OutlierEcc {
 
   /// Outlier entries per page: floor(fraction * values).
   std::uint64_t entries() const { return entries_; }
+  /// Bits of one outlier-address codeword (SEC-DED over the 14-bit address).
+  unsigned addressWordBits() const { return address_.codewordBits(); }
   /// Spare bytes the protection needs per page.
   std::uint64_t spareBytes() const;
   /// On-die decode time per page, and the raw bit-error rate of the array.

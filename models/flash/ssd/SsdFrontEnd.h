@@ -2,9 +2,11 @@
 #include <cstdint>
 #include <deque>
 #include <queue>
+#include <string>
 #include <vector>
 
 #include "models/flash/array/FlashArray.h"
+#include "models/flash/compute/BitwiseSensing.h"
 #include "models/flash/ssd/HostInterface.h"
 #include "models/flash/ssd/PageFtl.h"
 #include "models/flash/ssd/SsdTrace.h"
@@ -15,9 +17,11 @@ namespace xpusim::flash {
 
 /// Latency and traffic of an SSD trace replay; latencies in ps.
 struct SsdStats {
-  std::uint64_t reads = 0, writes = 0, bytesRead = 0, bytesWritten = 0;
-  Distribution readLatency, writeLatency;  ///< arrival -> completion at the host, ps
-  Distribution readDeviceLatency;          ///< first flash op submitted -> last done, ps
+  std::uint64_t reads = 0, writes = 0, bitwise = 0;
+  std::uint64_t bytesRead = 0, bytesWritten = 0;  ///< host bytes (bitwise: result pages read)
+  Distribution readLatency, writeLatency;         ///< arrival -> completion at the host, ps
+  Distribution bitwiseLatency;     ///< bitwise: arrival -> result page at the host, ps
+  Distribution readDeviceLatency;  ///< first flash op submitted -> last done, ps
   Distribution writeDeviceLatency;
   Tick lastCompletion = 0;
 };
@@ -26,11 +30,18 @@ struct SsdStats {
 /// `queueDepth` outstanding, later ones wait in order), splits them into page operations
 /// through the FTL and runs them on the flash array. A read completes when its last page is out
 /// of the flash and its data has crossed the host link; a write first crosses the host link
-/// (no write cache), then programs its pages. `host_latency` is added once per request.
+/// (no write cache), then programs its pages. A bulk bitwise request (SsdKind) over K operand
+/// pages, K = its size in pages starting at a page boundary, is one multi-word-line sensing
+/// (BitwiseSensing::senseTime(K)) on the plane holding its first logical page, the operands on
+/// K word lines of that block (AND) or the same word line of K blocks (OR); its result page
+/// goes out over the channel and the host link. `host_latency` is added once per request.
 class SsdFrontEnd : public FlashArray::Listener {
  public:
+  /// Throws InputError (at `source`:line) for a bitwise request that is not whole pages or
+  /// exceeds the sensing's operand limits.
   SsdFrontEnd(EventQueue& queue, FlashArray& array, PageFtl& ftl, HostInterface& host,
-              std::vector<SsdRequest> requests, std::uint64_t queueDepth);
+              const BitwiseSensing& sensing, std::vector<SsdRequest> requests,
+              std::uint64_t queueDepth, const std::string& source);
   /// Schedules the first arrival.
   void start();
   bool done() const { return completed_ == requests_.size(); }
@@ -59,11 +70,18 @@ class SsdFrontEnd : public FlashArray::Listener {
   std::uint64_t bytesOf(const SsdRequest& r) const {
     return r.sectors * SsdTraceReader::kSectorBytes;
   }
+  /// Bytes over the host link: the data, or a bitwise request's result page.
+  std::uint64_t hostBytes(const SsdRequest& r) const {
+    return r.bitwise() ? array_.geometry().pageBytes : bytesOf(r);
+  }
+  void checkBitwise(const SsdRequest& r, const std::string& source) const;
+  FlashOp& newOp(std::uint32_t slot);
 
   EventQueue& queue_;
   FlashArray& array_;
   PageFtl& ftl_;
   HostInterface& host_;
+  const BitwiseSensing& sensing_;
   std::vector<SsdRequest> requests_;
   std::uint64_t queueDepth_;
   std::size_t next_ = 0;

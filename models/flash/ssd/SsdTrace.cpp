@@ -98,11 +98,15 @@ std::vector<SsdRequest> SsdTraceReader::parse(std::string_view text, const std::
     r.sectors = integerField(fields[3], source, line, "a size in 512 B sectors");
     if (r.sectors == 0)
       throw InputError({source, line, fields[3].column}, "request size must be > 0");
-    const std::uint64_t type = integerField(fields[4], source, line, "a type (0 write, 1 read)");
-    if (type > 1)
+    const std::uint64_t type =
+        integerField(fields[4], source, line, "a type (0 write, 1 read, 2 AND, 3 OR)");
+    if (type > 3)
       throw InputError({source, line, fields[4].column},
-                       fmt::format("expected type 0 (write) or 1 (read), got {}", type));
-    r.write = type == 0;
+                       fmt::format("expected type 0 (write), 1 (read), 2 (bitwise AND) or 3 "
+                                   "(bitwise OR), got {}",
+                                   type));
+    r.kind = static_cast<SsdKind>(type);
+    r.line = line;
     if (!out.empty() && r.arrival < out.back().arrival)
       throw InputError({source, line, fields[0].column},
                        "arrival times must not decrease (check the trace's time unit)");
