@@ -23,7 +23,10 @@ std::string copyName(const NodeSpec& n, std::uint32_t c) {
 }  // namespace
 
 GraphRun::GraphRun(GraphSpec spec, Env env)
-    : spec_(std::move(spec)), env_(std::move(env)), placement_(spec_, env_.arch) {
+    : spec_(std::move(spec)),
+      env_(std::move(env)),
+      placement_(spec_, env_.arch),
+      links_(env_.arch.period) {
   build();
 }
 
@@ -106,6 +109,9 @@ void GraphRun::build() {
     const std::uint64_t bits = std::uint64_t{edge.width} * elemBytes(edge.type) * 8;
     const std::uint64_t link = edge.width > 1 ? arch.vectorLinkBits : arch.scalarLinkBits;
     const Tick serial = std::max<std::uint64_t>(1, (bits + link - 1) / link) * arch.period;
+    const Network network = edge.control()   ? Network::kControl
+                            : edge.width > 1 ? Network::kVector
+                                             : Network::kScalar;
     const std::uint32_t pairs = std::max(from.copies, to.copies);
     for (std::uint32_t k = 0; k < pairs; ++k) {
       const std::uint32_t fc = k / (pairs / from.copies), tc = k / (pairs / to.copies);
@@ -121,7 +127,8 @@ void GraphRun::build() {
       ch->bindSender(producer->handle());
       ch->bindReceiver(consumer->handle());
       OutputPort& op = producer->outputs()[outIdx];
-      op.channels.push_back(ch);
+      op.add(ch,
+             links_.route(placement_.site(edge.from, fc), placement_.site(edge.to, tc), network));
       op.scatter = edge.fanout == Fanout::kScatter;
       op.serialTicks = serial;
       InputPort& ip = consumer->inputs()[inIdx];

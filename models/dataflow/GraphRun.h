@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "models/dataflow/RduArch.h"
+#include "models/dataflow/fabric/LinkSet.h"
 #include "models/dataflow/fabric/OffChipTier.h"
 #include "models/dataflow/fabric/Placement.h"
 #include "models/dataflow/graph/ProgramGraph.h"
@@ -26,8 +27,10 @@ class GraphObserver {
 
 /// One graph configured onto the fabric: its placement, a unit per node copy, and a channel
 /// per edge and copy pair with latency = hops x hop latency (credits return the same way),
-/// capacity = the edge's depth or the fabric's FIFO depth. Built up front, started when the
-/// fabric switches to it, done when every unit is.
+/// capacity = the edge's depth or the fabric's FIFO depth, and a dimension-order route of
+/// links on the edge's network (vector, scalar or control) shared with every other route that
+/// crosses them (LinkSet.h). Built up front, started when the fabric switches to it, done when
+/// every unit is.
 class GraphRun : public UnitObserver {
  public:
   struct Env {
@@ -74,6 +77,7 @@ class GraphRun : public UnitObserver {
   GraphSpec spec_;
   Env env_;
   Placement placement_;
+  LinkSet links_;
   std::vector<std::unique_ptr<Unit>> units_;
   std::vector<std::vector<Unit*>> byNode_;  // [node][copy]
   std::vector<std::unique_ptr<TokenChannel>> channels_;

@@ -32,8 +32,12 @@ ComponentInfo Rdu::describe() {
       Param::uint("pmu_latency", "cycles", "PMU read latency").def("2"),
       Param::uint("hop_latency", "cycles", "switch-to-switch latency per hop (>= 1)").def("1"),
       Param::uint("fifo_depth", "tokens", "default FIFO capacity of an edge").def("16"),
-      Param::uint("vector_link", "bits", "vector network link width").def("512"),
-      Param::uint("scalar_link", "bits", "scalar network link width").def("32"),
+      Param::uint("vector_link", "bits",
+                  "vector network link width; routes crossing a link share it")
+          .def("512"),
+      Param::uint("scalar_link", "bits",
+                  "scalar network link width; routes crossing a link share it")
+          .def("32"),
       Param::uint("agus", "units", "address-generation units (off-chip portals)").def("16"),
       Param::uint("agu_outstanding", "requests", "requests in flight per AGU").def("16"),
       Param::time("config_load", "time to load a graph's configuration onto the fabric").def("1us"),

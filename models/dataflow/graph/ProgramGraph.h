@@ -129,5 +129,12 @@ struct GraphSpec {
 std::uint32_t elemBytes(ElemType t);
 /// Whether `op` runs in the PCU's tail stage (transcendentals, reciprocal).
 bool usesTail(Op op);
+/// The ops' names in graph files, in Op order ("pass", "add", ..., "scan").
+const std::vector<std::string>& opNames();
+/// Input edges a compute node of `op` takes (fma 3; pass, exp, fft, scan, online_softmax 1;
+/// else 2).
+std::size_t opInputs(Op op);
+/// Pipeline stages a compute node of `op` maps when the file gives no `stages` (fma 2, else 1).
+std::uint32_t defaultStages(Op op);
 
 }  // namespace xpusim::dataflow

@@ -70,8 +70,9 @@ PcuTiming PcuTiming::of(const NodeSpec& n, std::uint32_t width, const RduArch& a
 }
 
 ComputeUnit::ComputeUnit(std::string name, Placement::Site site, const NodeSpec& node,
-                         PcuTiming timing, double reduceScale)
+                         PcuTiming timing, double reduceScale, LaneProgram program)
     : Unit(std::move(name), UnitKind::kPcu, site, node.firings),
+      program_(std::move(program)),
       op_(node.op),
       reduce_(node.reduce),
       reduceScale_(reduceScale),
@@ -91,42 +92,14 @@ double ComputeUnit::evaluate() {
   double v[3] = {0, 0, 0};
   for (std::size_t i = 0; i < inputs_.size(); ++i) v[i] = inputs_[i].take().value;
   double r = 0;
-  switch (op_) {
-    case Op::kPass:
-    case Op::kFft:
-    case Op::kScan:
-      r = v[0];
-      break;
-    case Op::kAdd:
-      r = v[0] + v[1];
-      break;
-    case Op::kSub:
-      r = v[0] - v[1];
-      break;
-    case Op::kMul:
-    case Op::kMac:
-      r = v[0] * v[1];
-      break;
-    case Op::kDiv:
-      r = v[0] / v[1];
-      break;
-    case Op::kMax:
-      r = std::max(v[0], v[1]);
-      break;
-    case Op::kFma:
-      r = v[0] * v[1] + v[2];
-      break;
-    case Op::kExp:
-      r = std::exp(v[0]);
-      break;
-    case Op::kSubExp:
-      r = std::exp(v[0] - v[1]);
-      break;
-    case Op::kOnlineSoftmax:
-      runningMax_ = inRow_ == 0 ? v[0] : std::max(runningMax_, v[0]);
-      if (++inRow_ == row_) inRow_ = 0;
-      r = std::exp(v[0] - runningMax_);
-      break;
+  if (!program_.empty()) {
+    r = program_.evaluate(v);
+  } else if (op_ == Op::kOnlineSoftmax) {
+    runningMax_ = inRow_ == 0 ? v[0] : std::max(runningMax_, v[0]);
+    if (++inRow_ == row_) inRow_ = 0;
+    r = std::exp(v[0] - runningMax_);
+  } else {
+    r = applyOp(op_, v[0], v[1], v[2]);
   }
   return reduce_ ? r * reduceScale_ : r;
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include "models/dataflow/RduArch.h"
 #include "models/dataflow/graph/ProgramGraph.h"
+#include "models/dataflow/units/LaneProgram.h"
 #include "models/dataflow/units/Unit.h"
 
 namespace xpusim::dataflow {
@@ -27,17 +28,19 @@ struct PcuTiming {
 
 /// A pattern compute unit running one compute node: a D-stage pipeline over SIMD lanes that
 /// starts a firing every II cycles when every input has a token and its pipeline has room,
-/// and delivers the result (folded over `accumulate` firings) D cycles after ingress.
+/// and delivers the result (folded over `accumulate` firings) D cycles after ingress. The value
+/// is the node's op on its inputs, or, given a lane program, that program's stages.
 class ComputeUnit : public Unit {
  public:
   ComputeUnit(std::string name, Placement::Site site, const NodeSpec& node, PcuTiming timing,
-              double reduceScale);
+              double reduceScale, LaneProgram program = {});
   void start(Tick period);
   bool tick() override;
 
  private:
   double evaluate();
 
+  LaneProgram program_;
   Op op_;
   bool reduce_;
   double reduceScale_;

@@ -1,5 +1,7 @@
 #include "models/dataflow/units/Unit.h"
 
+#include <algorithm>
+
 namespace xpusim::dataflow {
 
 namespace {
@@ -16,8 +18,25 @@ Token InputPort::take() {
   return token;
 }
 
+void OutputPort::add(TokenChannel* channel, std::vector<Link*> route) {
+  channels.push_back(channel);
+  routes.push_back(std::move(route));
+}
+
+Tick OutputPort::linksFreeAt() const {
+  Tick t = freeAt;
+  forRoutes([&](Link& l) { t = std::max(t, l.freeFor(this)); });
+  return t;
+}
+
 bool OutputPort::canSend(Tick now) const {
   if (now < freeAt) return false;
+  bool linksFree = true;
+  forRoutes([&](Link& l) { linksFree = linksFree && l.freeFor(this) <= now; });
+  if (!linksFree) {
+    forRoutes([&](Link& l) { l.refuse(this, now); });
+    return false;
+  }
   if (scatter) return channels[next]->canSend();
   for (const TokenChannel* c : channels)
     if (!c->canSend()) return false;
@@ -25,13 +44,14 @@ bool OutputPort::canSend(Tick now) const {
 }
 
 void OutputPort::send(const Token& t, Tick now) {
+  freeAt = now + serialTicks;
+  forRoutes([this](Link& l) { l.freeAt = freeAt; });
   if (scatter) {
     channels[next]->send(t);
     if (++next == channels.size()) next = 0;
   } else {
     for (TokenChannel* c : channels) c->send(t);
   }
-  freeAt = now + serialTicks;
 }
 
 Unit::Unit(std::string name, UnitKind kind, Placement::Site site, std::uint64_t firings)
@@ -87,8 +107,8 @@ void Unit::sendAll(const Token& t) {
 
 Tick Unit::outputFreeAt() const {
   Tick t = 0;
-  for (const OutputPort& p : outputs_)
-    if (p.freeAt > now() && p.freeAt > t) t = p.freeAt;
+  for (const OutputPort& p : outputs_) t = std::max(t, p.linksFreeAt());
+  if (t <= now()) return 0;
   return t;
 }
 

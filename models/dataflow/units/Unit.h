@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "models/dataflow/fabric/LinkSet.h"
 #include "models/dataflow/fabric/Placement.h"
 #include "sim/core/Channel.h"
 #include "sim/core/Clock.h"
@@ -49,16 +50,36 @@ struct InputPort {
 };
 
 /// An output of a unit: a token goes to every channel (broadcast) or to the next in turn
-/// (scatter). A token wider than the link occupies it for `serialCycles` cycles.
+/// (scatter). A token wider than the link occupies the port, and every shared link on the
+/// route(s) it takes, for `serialTicks`.
 struct OutputPort {
   std::vector<TokenChannel*> channels;
+  std::vector<std::vector<Link*>> routes;  ///< per channel: the shared links it crosses
   bool scatter = false;
   std::size_t next = 0;
   Tick serialTicks = 0;
   Tick freeAt = 0;
 
+  /// Adds a channel reached over `route`.
+  void add(TokenChannel* channel, std::vector<Link*> route = {});
+  /// Whether the next token can go now: the port and its route's links free, the channel(s)
+  /// with credit. Refused by a busy link, the port queues for it (Link::refuse).
   bool canSend(Tick now) const;
   void send(const Token& t, Tick now);
+  /// The first tick the port and the links the next token takes are all free for it.
+  Tick linksFreeAt() const;
+
+ private:
+  /// Calls f(link) for every shared link the next token takes (every route of a broadcast).
+  template <class F>
+  void forRoutes(F&& f) const {
+    if (scatter) {
+      for (Link* l : routes[next]) f(*l);
+      return;
+    }
+    for (const auto& route : routes)
+      for (Link* l : route) f(*l);
+  }
 };
 
 /// A fixed-size FIFO of results travelling through a unit's pipeline (no allocation).
@@ -124,7 +145,7 @@ class Unit : public Clocked {
   bool inputsReady() const;
   bool outputsFree() const;
   void sendAll(const Token& t);
-  /// Earliest future tick an output link frees, or 0.
+  /// Latest future tick at which an output (its port or a shared link) frees, or 0.
   Tick outputFreeAt() const;
   /// Marks the unit done (once).
   void complete();

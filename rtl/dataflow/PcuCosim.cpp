@@ -1,0 +1,76 @@
+#include "rtl/dataflow/PcuCosim.h"
+
+#include <Vpcu_lane.h>
+#include <Vpcu_lane_traced.h>
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "models/dataflow/cosim/LaneStream.h"
+#include "rtl/dataflow/PcuLaneRtlDriver.h"
+
+namespace xpusim::rtl {
+
+namespace {
+
+double secondsSince(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+template <class V>
+PcuCosimResult run(const PcuCosimCase& c) {
+  PcuCosimResult res;
+  auto t0 = std::chrono::steady_clock::now();
+  const cosim::Stream model = dataflow::modelLaneStream(c.lane, c.modelDelayFrom);
+  res.modelCycles = model.records.empty() ? 0 : model.records.back().cycle + 1;
+  res.modelSeconds = secondsSince(t0);
+
+  t0 = std::chrono::steady_clock::now();
+  PcuLaneRtlDriver<V> rtl(c.lane, c.wave);
+  while (rtl.step()) {
+  }
+  res.rtlCycles = rtl.cycles();
+  res.rtlSeconds = secondsSince(t0);
+
+  Cycle at = 0;
+  const auto& mr = model.records;
+  const auto& rr = rtl.stream().records;
+  for (std::size_t i = 0; i < std::min(mr.size(), rr.size()); ++i)
+    if (!(mr[i] == rr[i])) {
+      at = std::min(mr[i].cycle, rr[i].cycle);
+      break;
+    }
+  res.check =
+      cosim::compareStreams(model, rtl.stream(), cosim::CheckMode::kExact, reproduceCommand(c, at));
+  return res;
+}
+
+}  // namespace
+
+void PcuCosimCase::prepare() {
+  if (programText == "random") {
+    Random random(seed, "cosim.pcu.program");
+    const auto inputs = static_cast<std::uint32_t>(1 + random.below(dataflow::kLaneInputs));
+    lane.program = dataflow::randomLaneProgram(lane.stages, inputs, random);
+  } else {
+    lane.program = dataflow::LaneProgram::parse(programText);
+  }
+  lane.fill(values, inputGap, seed);
+}
+
+std::string reproduceCommand(const PcuCosimCase& c, Cycle cycle) {
+  const Cycle from = cycle > 20 ? cycle - 20 : 0;
+  return fmt::format(
+      "xpusim cosim pcu --stages {} --ii {} --program '{}' --tokens {} --values {} --seed {} "
+      "--input-depth {} --output-depth {} --input-gap {} --stall-pattern {} --vcd cosim.vcd "
+      "--window {}:{}",
+      c.lane.stages, c.lane.ii, c.programText, c.lane.tokens, c.values, c.seed, c.lane.inputDepth,
+      c.lane.outputDepth, c.inputGap, c.lane.stall.text(), from, cycle + 20);
+}
+
+PcuCosimResult runPcuCosim(const PcuCosimCase& c) {
+  if (c.wave.file.empty()) return run<Vpcu_lane>(c);
+  return run<Vpcu_lane_traced>(c);
+}
+
+}  // namespace xpusim::rtl
