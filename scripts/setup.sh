@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-run}"
 
 packages=(cmake ninja-build g++ pkg-config python3 libsystemc-dev verilator libyaml-cpp-dev
-  libfmt-dev catch2 libboost-dev libcli11-dev nlohmann-json3-dev)
+  libfmt-dev catch2 libboost-dev libcli11-dev nlohmann-json3-dev zlib1g-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,11 +1,22 @@
 #include "models/systolic/CosimStream.h"
 
-#include <algorithm>
-
 #include "models/systolic/FoldOperands.h"
 #include "models/systolic/FoldTiming.h"
 
 namespace xpusim::systolic {
+
+namespace {
+
+/// Records of the whole GEMM: per fold, the used PEs' preload (ws/is), T beats of the used rows
+/// and (os) columns, the results and fold_end; summed over the folds, sum rowsUsed = colFolds x
+/// Sr, sum colsUsed = rowFolds x Sc and sum rowsUsed x colsUsed = Sr x Sc. The same count for
+/// every dataflow: os has T x C column beats and R x C results where ws/is have R x C preloads
+/// and T x C results.
+std::uint64_t recordCount(const FoldGrid& g) {
+  return g.sr * g.sc + g.t * (g.sr * g.colFolds + g.sc * g.rowFolds) + g.folds();
+}
+
+}  // namespace
 
 std::vector<std::string> systolicPortNames() {
   return {"stationary", "row", "column", "result", "fold_end"};
@@ -21,47 +32,45 @@ cosim::Stream modelStream(const FoldGrid& g, const GemmOperands& ops, Cycle dela
   s.ports = systolicPortNames();
   const FoldTiming law{g.dataflow, g.rows, g.cols, g.t};
   const bool os = g.dataflow == Dataflow::kOutputStationary;
+  const FunctionalGemm path(g, ops);
+  std::vector<std::int32_t> sums(path.foldSumsSize());
   auto& out = s.records;
+  out.reserve(recordCount(g));
   Cycle start = 0;
+  auto emit = [&](Cycle c, SystolicPort p, std::uint64_t lane, std::int64_t v) {
+    const Cycle at = start + c;
+    out.push_back({at + (at >= delayFrom), p, static_cast<std::uint16_t>(lane), v});
+  };
+  // Every stamp of the law is a start stamp plus the step, PE row or column index (slope 1;
+  // preload rows go backwards), so the fold is emitted cycle by cycle, each cycle's records in
+  // port then lane order: the stream order, with no sort. Folds run back to back and every
+  // record of a fold lies within its L cycles; the delay keeps the order.
+  const Cycle preload0 = law.preloadStamp(0), row0 = law.rowStreamStamp(0, 0);
+  const Cycle col0 = law.colStreamStamp(0, 0);
   for (std::uint64_t j = 0; j < g.colFolds; ++j) {
     for (std::uint64_t i = 0; i < g.rowFolds; ++i, start += law.length()) {
       const FoldOperands f{g, ops, i, j};
-      out.push_back({start + law.length() - 1, kFoldEndPort, 0,
-                     static_cast<std::int64_t>(j * g.rowFolds + i)});
       const std::uint64_t rows = f.rowsUsed(), cols = f.colsUsed();
-      auto emit = [&](Cycle c, SystolicPort p, std::uint64_t lane, std::int64_t v) {
-        out.push_back({start + c, p, static_cast<std::uint16_t>(lane), v});
-      };
-      for (std::uint64_t r = 0; r < rows && !os; ++r)
-        for (std::uint64_t c = 0; c < cols; ++c)
-          emit(law.preloadStamp(r), kStationaryPort, c, f.stationary(r, c));
-      for (std::uint64_t t = 0; t < g.t; ++t) {
-        for (std::uint64_t r = 0; r < rows; ++r)
-          emit(law.rowStreamStamp(t, 0), kRowPort, r, f.row(t, r));
-        for (std::uint64_t c = 0; c < cols && os; ++c)
-          emit(law.colStreamStamp(t, 0), kColumnPort, c, f.column(t, c));
-      }
-      // The functional path: each PE's (os) or column's (ws/is) sum, stamped by the law.
-      for (std::uint64_t c = 0; c < cols; ++c) {
-        if (os) {
-          for (std::uint64_t r = 0; r < rows; ++r) {
-            std::int32_t acc = 0;
-            for (std::uint64_t t = 0; t < g.t; ++t) acc += f.row(t, r) * f.column(t, c);
-            emit(law.osOutputStamp(r, c), kResultPort, c, acc);
-          }
-          continue;
-        }
-        for (std::uint64_t t = 0; t < g.t; ++t) {
-          std::int32_t psum = 0;
-          for (std::uint64_t r = 0; r < rows; ++r) psum += f.row(t, r) * f.stationary(r, c);
-          emit(law.outputStamp(t, c), kResultPort, c, psum);
+      path.foldSums(i, j, sums);  // the functional path: os PE sums, ws/is column partial sums
+      for (Cycle now = 0; now < law.length(); ++now) {
+        if (!os && now <= preload0 && preload0 - now < rows)  // stationary row r at R - 1 - r
+          for (std::uint64_t c = 0; c < cols; ++c)
+            emit(now, kStationaryPort, c, f.stationary(preload0 - now, c));
+        if (now >= row0 && now - row0 < g.t)
+          for (std::uint64_t r = 0; r < rows; ++r) emit(now, kRowPort, r, f.row(now - row0, r));
+        if (os && now >= col0 && now - col0 < g.t)
+          for (std::uint64_t c = 0; c < cols; ++c)
+            emit(now, kColumnPort, c, f.column(now - col0, c));
+        for (std::uint64_t c = 0; c < cols; ++c) {  // os: PE row p's sum; ws/is: step p's
+          const Cycle first = os ? law.osOutputStamp(0, c) : law.outputStamp(0, c);
+          const std::uint64_t p = now - first;
+          if (now >= first && p < (os ? rows : g.t))
+            emit(now, kResultPort, c, sums[p * g.cols + c]);
         }
       }
+      emit(law.length() - 1, kFoldEndPort, 0, static_cast<std::int64_t>(j * g.rowFolds + i));
     }
   }
-  for (auto& r : out)
-    if (r.cycle >= delayFrom) ++r.cycle;
-  std::sort(out.begin(), out.end());
   return s;
 }
 

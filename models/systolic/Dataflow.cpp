@@ -1,6 +1,5 @@
 #include "models/systolic/Dataflow.h"
 
-#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -44,13 +43,6 @@ FoldGrid FoldGrid::map(Dataflow d, const GemmShape& g, std::uint64_t rows, std::
   f.rowFolds = (f.sr + rows - 1) / rows;
   f.colFolds = (f.sc + cols - 1) / cols;
   return f;
-}
-
-std::uint64_t FoldGrid::rowsUsed(std::uint64_t i) const {
-  return std::min(rows, sr - i * rows);
-}
-std::uint64_t FoldGrid::colsUsed(std::uint64_t j) const {
-  return std::min(cols, sc - j * cols);
 }
 
 }  // namespace xpusim::systolic

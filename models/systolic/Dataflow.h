@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 
@@ -38,9 +39,9 @@ struct FoldGrid {
   static FoldGrid map(Dataflow d, const GemmShape& g, std::uint64_t rows, std::uint64_t cols);
   std::uint64_t folds() const { return rowFolds * colFolds; }
   /// Occupied PE rows of row fold `i` (the last one may be ragged).
-  std::uint64_t rowsUsed(std::uint64_t i) const;
+  std::uint64_t rowsUsed(std::uint64_t i) const { return std::min(rows, sr - i * rows); }
   /// Occupied PE columns of column fold `j`.
-  std::uint64_t colsUsed(std::uint64_t j) const;
+  std::uint64_t colsUsed(std::uint64_t j) const { return std::min(cols, sc - j * cols); }
 };
 
 }  // namespace xpusim::systolic

@@ -56,6 +56,10 @@ struct FoldOperands {
     }
     return x * ops.shape.n + p;
   }
+  /// outIndex(p, c + 1) - outIndex(p, c): 1, or N for is (lanes are Out rows).
+  std::uint64_t outLaneStride() const {
+    return grid.dataflow == Dataflow::kInputStationary ? ops.shape.n : 1;
+  }
 };
 
 }  // namespace xpusim::systolic

@@ -26,12 +26,32 @@ struct GemmOperands {
 ///       row folds;
 ///   is: PE(r, c) holds in[m][k] (m = j*C + c); the column sum of in[m][k] * w[k][t] is a
 ///       partial sum of out[m][t].
+/// Every such sum runs over a stretch of the reduction index k (os: a PE's whole stream, ws/is:
+/// a column's used rows), so it reads the operands widened to int16, in[M x K] and W transposed
+/// [N x K], as two contiguous stretches: a dot product the compiler vectorises (int32 sums).
 /// A mapping mistake gives wrong numbers, which reference() exposes.
 class FunctionalGemm {
  public:
+  FunctionalGemm(const FoldGrid& grid, const GemmOperands& ops);
+
+  /// The sums fold (row fold i, column fold j) produces, into `sums` (R x C of them for os, T x C
+  /// for ws/is, row-major with row stride C; only the used rows and columns are written):
+  ///   os: sums[r][c] = PE(r, c)'s output after its T MACs;
+  ///   ws/is: sums[t][c] = the partial sum of stream step t leaving the bottom of column c.
+  void foldSums(std::uint64_t i, std::uint64_t j, std::vector<std::int32_t>& sums) const;
+  /// Size `sums` needs for foldSums().
+  std::uint64_t foldSumsSize() const;
+
   static std::vector<std::int32_t> run(const FoldGrid& grid, const GemmOperands& ops);
-  /// The plain triple loop.
+  /// The plain GEMM, no folds: out[a][b] = the dot product of in row a and W column b over
+  /// all of K.
   static std::vector<std::int32_t> reference(const GemmOperands& ops);
+
+ private:
+  FoldGrid grid_;
+  std::uint64_t k_;
+  std::vector<std::int16_t> in_;       ///< in[M x K], int16
+  std::vector<std::int16_t> weights_;  ///< W transposed, [N x K], int16
 };
 
 }  // namespace xpusim::systolic

@@ -1,34 +1,54 @@
 #pragma once
 #include <verilated.h>
+#include <verilated_fst_c.h>
 #include <verilated_vcd_c.h>
 
 #include <memory>
+#include <stdexcept>
+#include <type_traits>
 
 #include "rtl/cosim/WaveWindow.h"
 
 namespace xpusim::rtl {
 
+/// A Verilated top verilated with TRACE_FST (its trace() takes a VerilatedFstC).
+template <class V>
+concept TracesFst = requires(V& v, VerilatedFstC* w) {
+  v.trace(w, 99);
+};
+/// A Verilated top verilated with TRACE (its trace() takes a VerilatedVcdC).
+template <class V>
+concept TracesVcd = requires(V& v, VerilatedVcdC* w) {
+  v.trace(w, 99);
+};
+
 /// Owns one Verilated top `V` (a block with inputs `clk` and active-low `rst_n`) and clocks
-/// it, one rising edge per cycle, optionally dumping a VCD of a window of cycles when `V` is
-/// a traced build. A driver uses it in this order each cycle: set the inputs, settle() (the
-/// combinational outputs, e.g. ready and valid, now reflect them: sample what fires), rise()
-/// (the edge; registered outputs now hold the cycle's results: sample them). Cycle 0 is the
-/// first rising edge after reset().
+/// it, one rising edge per cycle, optionally dumping a window of cycles to a waveform when `V`
+/// is a traced build: FST when `V` was verilated with TRACE_FST, VCD with TRACE (the window's
+/// format must be that one; a plain `V` ignores the window). A driver uses it in this order each
+/// cycle: set the inputs, settle() (the combinational outputs, e.g. ready and valid, now reflect
+/// them: sample what fires), rise() (the edge; registered outputs now hold the cycle's results:
+/// sample them). Cycle 0 is the first rising edge after reset().
 template <class V>
 class RtlHarness {
  public:
   explicit RtlHarness(const WaveWindow& wave = {}) : top_(std::make_unique<V>(&context_)) {
     if (wave.file.empty()) return;
-    if constexpr (requires(V v, VerilatedVcdC * t) { v.trace(t, 99); }) {
+    if constexpr (TracesFst<V> || TracesVcd<V>) {
+      constexpr WaveFormat format = TracesFst<V> ? WaveFormat::kFst : WaveFormat::kVcd;
+      if (wave.format != format)
+        throw std::invalid_argument("RtlHarness: " + wave.file + ": this traced build writes " +
+                                    waveFormatName(format) + ", not " +
+                                    waveFormatName(wave.format));
       context_.traceEverOn(true);
-      vcd_ = std::make_unique<VerilatedVcdC>();
-      top_->trace(vcd_.get(), 99);
-      vcd_->open(wave.file.c_str());
+      wave_ = std::make_unique<Writer>();
+      top_->trace(wave_.get(), 99);
+      wave_->open(wave.file.c_str());
       window_ = wave;
     }
   }
   ~RtlHarness() {
-    if (vcd_) vcd_->close();
+    if (wave_) wave_->close();
     top_->final();
   }
   RtlHarness(const RtlHarness&) = delete;
@@ -37,7 +57,7 @@ class RtlHarness {
   V& top() { return *top_; }
   const V& top() const { return *top_; }
   /// True when this harness writes a waveform (a traced `V` and a file were given).
-  bool tracing() const { return vcd_ != nullptr; }
+  bool tracing() const { return wave_ != nullptr; }
 
   /// Holds rst_n low for `edges` rising edges, then releases it; the cycle count stays 0.
   void reset(int edges = 2) {
@@ -60,11 +80,11 @@ class RtlHarness {
   void rise() {
     top_->clk = 1;
     top_->eval();
-    if (vcd_ && window_.contains(cycle_)) {
-      vcd_->dump(2 * cycle_);
+    if (wave_ && window_.contains(cycle_)) {
+      wave_->dump(2 * cycle_);
       top_->clk = 0;
       top_->eval();
-      vcd_->dump(2 * cycle_ + 1);
+      wave_->dump(2 * cycle_ + 1);
     }
     ++cycle_;
   }
@@ -72,9 +92,12 @@ class RtlHarness {
   Cycle cycle() const { return cycle_; }
 
  private:
+  /// The waveform writer of `V`'s trace format (unused when `V` is a plain build).
+  using Writer = std::conditional_t<TracesFst<V>, VerilatedFstC, VerilatedVcdC>;
+
   VerilatedContext context_;
   std::unique_ptr<V> top_;
-  std::unique_ptr<VerilatedVcdC> vcd_;
+  std::unique_ptr<Writer> wave_;
   WaveWindow window_;
   Cycle cycle_ = 0;
 };

@@ -4,6 +4,10 @@
 
 namespace xpusim::rtl {
 
+const char* waveFormatName(WaveFormat format) {
+  return format == WaveFormat::kFst ? "fst" : "vcd";
+}
+
 std::optional<std::pair<Cycle, Cycle>> parseCycleWindow(std::string_view text) {
   const auto colon = text.find(':');
   if (colon == std::string_view::npos) return std::nullopt;

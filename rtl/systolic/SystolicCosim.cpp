@@ -1,6 +1,7 @@
 #include "rtl/systolic/SystolicCosim.h"
 
 #include <Vsystolic_array.h>
+#include <Vsystolic_array_fst.h>
 #include <Vsystolic_array_traced.h>
 #include <fmt/format.h>
 
@@ -63,6 +64,7 @@ SystolicCosimResult runSystolicCosim(const SystolicCosimCase& c) {
   Random random(c.seed, "cosim.systolic");
   const systolic::GemmOperands ops = systolic::GemmOperands::random(c.gemm, random);
   if (c.wave.file.empty()) return run<Vsystolic_array>(c, grid, ops);
+  if (c.wave.format == WaveFormat::kFst) return run<Vsystolic_array_fst>(c, grid, ops);
   return run<Vsystolic_array_traced>(c, grid, ops);
 }
 

@@ -17,7 +17,7 @@ struct SystolicCosimCase {
   systolic::GemmShape gemm{4, 4, 4};
   std::uint64_t seed = 1;
   cosim::CheckMode mode = cosim::CheckMode::kExact;
-  WaveWindow wave;  ///< a VCD of the RTL (traced build) when wave.file is set
+  WaveWindow wave;  ///< a VCD or FST of the RTL (traced build) when wave.file is set
   /// Test-only perturbation of the model: records at or after this cycle are one cycle late.
   Cycle modelDelayFrom = std::numeric_limits<Cycle>::max();
 };

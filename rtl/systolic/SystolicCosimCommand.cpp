@@ -54,13 +54,15 @@ int SystolicCosimCommand::run(std::ostream& out, std::ostream& err) {
   c.gemm = *shape;
   c.seed = seed_;
   c.mode = relaxed_ ? cosim::CheckMode::kRelaxed : cosim::CheckMode::kExact;
+  if (vcd_) c.wave.file = *vcd_;
   if (fst_) {
-    fmt::print(err,
-               "error: --fst: this build has no FST-traced RTL variant (FST costs ~5x VCD's "
-               "CPU); use --vcd\n");
+    c.wave.file = *fst_;
+    c.wave.format = WaveFormat::kFst;
+  }
+  if (window_ && c.wave.file.empty()) {
+    fmt::print(err, "error: --window needs --vcd or --fst (the waveform it limits)\n");
     return kExitBadInput;
   }
-  if (vcd_) c.wave.file = *vcd_;
   if (window_) {
     const auto w = parseCycleWindow(*window_);
     if (!w) {

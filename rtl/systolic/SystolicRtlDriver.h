@@ -10,13 +10,13 @@
 
 namespace xpusim::rtl {
 
-/// Drives the Verilated `systolic_array` (rtl/systolic/systolic_array.sv, either build `V`:
-/// plain or traced) through one GEMM, one clock cycle per step(): it presents the folds' beats
-/// on the stationary/row/column ports (valid/ready), reads the result lanes, records the
+/// Drives the Verilated `systolic_array` (rtl/systolic/systolic_array.sv, any build `V`: plain,
+/// VCD- or FST-traced) through one GEMM, one clock cycle per step(): it presents the folds'
+/// beats on the stationary/row/column ports (valid/ready), reads the result lanes, records the
 /// canonical stream (the same observation points as systolic::modelStream), accumulates
 /// Out[M x N] (ws/is partial sums are summed as the ofmap scratchpad would) and ends with the
-/// last fold's fold_end. Cycle n is the
-/// n-th rising edge after reset; a beat or result of cycle n is sampled at that edge.
+/// last fold's fold_end. Cycle n is the n-th rising edge after reset; a beat or result of
+/// cycle n is sampled at that edge.
 template <class V>
 class SystolicRtlDriver {
  public:

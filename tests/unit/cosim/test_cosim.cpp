@@ -1,7 +1,10 @@
 // Co-simulation of the systolic-array model (physical timing) against its Verilated RTL.
 #include <catch2/catch.hpp>
 
+#include <Vsystolic_array_traced.h>
 #include <fmt/format.h>
+
+#include <filesystem>
 
 #include "../memory/RunConfig.h"
 #include "models/systolic/CosimStream.h"
@@ -10,6 +13,7 @@
 using namespace xpusim;
 using namespace xpusim::rtl;
 using systolic::Dataflow;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -134,4 +138,26 @@ TEST_CASE("cosim: the systolic_array model component reports the RTL's cycles") 
     INFO(df);
     CHECK(run->stat("system.array.total_cycles") == r.rtlCycles);
   }
+}
+
+TEST_CASE("cosim: waveforms of a window in VCD and FST, each from its traced build") {
+  const fs::path dir = fs::temp_directory_path() / "xpusim_test_cosim_waves";
+  fs::create_directories(dir);
+  SystolicCosimCase c = makeCase(3, 5, Dataflow::kWeightStationary, {7, 9, 11}, 2);
+  c.wave.from = 10;
+  c.wave.to = 40;
+  for (const WaveFormat format : {WaveFormat::kVcd, WaveFormat::kFst}) {
+    c.wave.format = format;
+    c.wave.file = (dir / fmt::format("w.{}", waveFormatName(format))).string();
+    fs::remove(c.wave.file);
+    INFO(c.wave.file);
+    REQUIRE(runSystolicCosim(c).ok());
+    CHECK(fs::file_size(c.wave.file) > 0);
+  }
+  // A traced build writes its own format only.
+  WaveWindow fst;
+  fst.file = (dir / "wrong.fst").string();
+  fst.format = WaveFormat::kFst;
+  CHECK_THROWS_AS(RtlHarness<Vsystolic_array_traced>(fst), std::invalid_argument);
+  fs::remove_all(dir);
 }
