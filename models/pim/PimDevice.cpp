@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <stdexcept>
 
 #include "models/pim/PimFunctional.h"
 #include "sim/core/Simulation.h"
@@ -48,6 +49,8 @@ ComponentInfo PimDevice::describe() {
       {"row_switches", "commands", "ACT/ACTab/PRE/PREA the controller added for PIM commands"},
       {"peak_flops_per_s", "FLOP/s", "per chip/stack: units x lanes x 2 x unit clock"},
       {"internal_bandwidth_GBps", "GB/s", "per chip/stack: units x burst / tCCD_MAC"},
+      {"internal_bandwidth_per_channel_GBps", "GB/s",
+       "per channel: units of a channel x burst / tCCD_MAC"},
       {"unit_busy_cycles", "cycles", "per bank unit: cycles spent on useful MACs / ops"},
       {"unit_busy_share_mean", "", "mean over units of busy cycles / pim_cycles"},
       {"unit_busy_share_min", "", "least busy unit"},
@@ -57,7 +60,11 @@ ComponentInfo PimDevice::describe() {
 }
 
 PimDevice::PimDevice(BuildContext& ctx)
-    : Component(ctx), dram_(DramSpec::read(params())), unit_(PimUnitSpec::read(params(), dram_)) {
+    : Component(ctx),
+      dram_(DramSpec::read(params())),
+      unit_(PimUnitSpec::read(params(), dram_)),
+      clock_(joinClock(dram_.timing.tCK, *this)),
+      timer_(sim().queue(), clock_) {
   rowInterleaved_ = params().choice("layout") == "row_interleaved";
   const std::string refresh = params().choice("refresh");
   policy_.refresh = refresh == "per_bank" ? DramPolicy::Refresh::kPerBank
@@ -84,6 +91,7 @@ PimDevice::PimDevice(BuildContext& ctx)
   unitBusy_.assign(unit_.units(dram_), 0);
   peakFlops_ = unit_.peakFlopsPerDevice(dram_);
   internalGBps_ = unit_.internalBytesPerSecondPerDevice(dram_) * 1e-9;
+  internalChannelGBps_ = internalGBps_ / unit_.channelsPerDevice;
   stat("pim_cycles", pimCycles_);
   stat("host_cycles", hostCycles_);
   stat("speedup", speedup_);
@@ -103,15 +111,15 @@ PimDevice::PimDevice(BuildContext& ctx)
   stat("row_switches", rowSwitches_);
   stat("peak_flops_per_s", peakFlops_);
   stat("internal_bandwidth_GBps", internalGBps_);
+  stat("internal_bandwidth_per_channel_GBps", internalChannelGBps_);
   stat("unit_busy_cycles", unitBusy_);
   stat("unit_busy_share_mean", busyMean_);
   stat("unit_busy_share_min", busyMin_);
   stat("unit_busy_share_max", busyMax_);
 }
 
-double PimDevice::energy(const PimRunResult& r, Cycle cycles) const {
+double PimDevice::energy(const DramChannelStats& s, Cycle cycles) const {
   const DramEnergy& e = dram_.energy;
-  const DramChannelStats& s = r.stats;
   const double ranks = static_cast<double>(dram_.org.channels) * dram_.org.ranksPerChannel();
   // An all-bank activate opens a row in every bank of the rank; a MAC command reads one column
   // per unit; mW x ps = 1e-3 pJ.
@@ -121,48 +129,28 @@ double PimDevice::energy(const PimRunResult& r, Cycle cycles) const {
          e.backgroundMw * ranks * static_cast<double>(cycles * dram_.timing.tCK) * 1e-3;
 }
 
+DramChannelStats PimDevice::total(const PimPlan& plan) {
+  DramChannelStats t;
+  for (const PimChannelRun& run : plan.channels) {
+    const DramChannelStats& s = run.stats();
+    t.act += s.act, t.pre += s.pre, t.rd += s.rd, t.wr += s.wr;
+    t.ref += s.ref, t.refpb += s.refpb, t.bytes += s.bytes;
+    t.actAb += s.actAb, t.mac += s.mac, t.wrGb += s.wrGb, t.rdMac += s.rdMac;
+    t.pimRowSwitches += s.pimRowSwitches;
+  }
+  return t;
+}
+
 void PimDevice::start() {
-  PimExecutor pim(dram_, policy_, unit_, rowInterleaved_, sim().timeline());
-  PimExecutor host(dram_, policy_, unit_, rowInterleaved_, nullptr);
-  PimRunResult p, h;
-  if (!kernel_.trace.empty()) {
-    p = pim.runTrace(kernel_.trace);
-  } else {
-    p = pim.runSteps(kernel_.steps);
-    h = host.runHost(kernel_.steps);
-    for (const PimStep& s : kernel_.steps) {  // per-step figures for the report
-      if (kernel_.steps.size() == 1) {
-        steps_.push_back({s.name, p.cycles, h.cycles, s.macs()});
-        break;
-      }
-      PimExecutor alone(dram_, policy_, unit_, rowInterleaved_, nullptr);
-      steps_.push_back({s.name, alone.runSteps({s}).cycles, alone.runHost({s}).cycles, s.macs()});
-    }
+  if (sim().timeline()) trace_ = std::make_unique<PimUnitTrace>(*sim().timeline(), dram_, unit_);
+  const PimPlanner planner(dram_, policy_, unit_, rowInterleaved_);
+  pim_ = planner.pim(kernel_, trace_.get());
+  if (kernel_.trace.empty()) {
+    host_ = planner.host(kernel_);
+    for (PimChannelRun& run : host_.channels) run.runAlone();
   }
-  const std::uint64_t repeat = kernel_.repeat;
-  pimCycles_ = p.cycles * repeat;
-  hostCycles_ = h.cycles * repeat;
-  macs_ = p.macs * repeat;
-  speedup_ = pimCycles_ > 0 && hostCycles_ > 0 ? static_cast<double>(hostCycles_) / pimCycles_ : 0;
-  std::uint64_t flops = 0;
-  for (const PimStep& s : kernel_.steps) flops += s.flops();
-  if (!kernel_.trace.empty()) flops = 2 * p.macs;
-  const double seconds = static_cast<double>(pimCycles_ * dram_.timing.tCK) * 1e-12;
-  flopsPerS_ = seconds > 0 ? static_cast<double>(flops * repeat) / seconds : 0;
-  energyPj_ = energy(p, p.cycles) * repeat;
-  hostEnergyPj_ = energy(h, h.cycles) * repeat;
-  macCommands_ = p.stats.mac * repeat, actAb_ = p.stats.actAb * repeat;
-  wrGb_ = p.stats.wrGb * repeat, rdMac_ = p.stats.rdMac * repeat;
-  refreshes_ = p.stats.ref * repeat, rowSwitches_ = p.stats.pimRowSwitches * repeat;
-  unitBusy_ = p.unitBusy;
-  for (auto& b : unitBusy_) b *= repeat;
-  if (pimCycles_ > 0 && !unitBusy_.empty()) {
-    const auto [lo, hi] = std::minmax_element(unitBusy_.begin(), unitBusy_.end());
-    const double total = std::accumulate(unitBusy_.begin(), unitBusy_.end(), 0.0);
-    busyMean_ = total / unitBusy_.size() / pimCycles_;
-    busyMin_ = static_cast<double>(*lo) / pimCycles_;
-    busyMax_ = static_cast<double>(*hi) / pimCycles_;
-  }
+  wake_.assign(pim_.channels.size(), 0);
+  clock_.wake();
   if (unit_.checkFunctional && kernel_.trace.empty()) {
     Random random = sim().random(*this);
     bool passed = true;
@@ -177,7 +165,58 @@ void PimDevice::start() {
   }
 }
 
-void PimDevice::finish(bool) {
+bool PimDevice::tick() {
+  const Cycle now = clock_.domain()->cycle();
+  Cycle next = DramController::kNever;
+  for (std::size_t c = 0; c < wake_.size(); ++c) {
+    if (wake_[c] <= now) wake_[c] = pim_.channels[c].serve(now);
+    next = std::min(next, wake_[c]);
+  }
+  if (next == DramController::kNever) return false;
+  if (next <= now + 1) return true;
+  timer_.at(clock_.domain()->edge(next));
+  return false;
+}
+
+void PimDevice::finish(bool drained) {
+  for (const PimChannelRun& run : pim_.channels)
+    if (drained && !run.done())
+      throw std::runtime_error(fmt::format(
+          "{}: no work left in the system but the kernel has not finished (deadlock)", path()));
+  for (const PimChannelRun& run : pim_.channels) pimCycles_ = std::max(pimCycles_, run.end());
+  // The host reference ran one layer of identical ones.
+  for (const PimChannelRun& run : host_.channels) hostCycles_ = std::max(hostCycles_, run.end());
+  hostCycles_ *= kernel_.repeat;
+  macs_ = pim_.macs;
+  speedup_ = pimCycles_ > 0 && hostCycles_ > 0 ? static_cast<double>(hostCycles_) / pimCycles_ : 0;
+  std::uint64_t flops = 2 * pim_.macs;
+  if (kernel_.trace.empty()) {
+    flops = 0;
+    for (const PimStep& s : kernel_.steps) flops += s.flops() * kernel_.repeat;
+  }
+  const double seconds = static_cast<double>(pimCycles_ * dram_.timing.tCK) * 1e-12;
+  flopsPerS_ = seconds > 0 ? static_cast<double>(flops) / seconds : 0;
+  const DramChannelStats p = total(pim_), h = total(host_);
+  energyPj_ = energy(p, pimCycles_);
+  hostEnergyPj_ = energy(h, hostCycles_ / kernel_.repeat) * kernel_.repeat;
+  macCommands_ = p.mac, actAb_ = p.actAb, wrGb_ = p.wrGb, rdMac_ = p.rdMac;
+  refreshes_ = p.ref, rowSwitches_ = p.pimRowSwitches;
+  unitBusy_ = pim_.unitBusy;
+  if (pimCycles_ > 0 && !unitBusy_.empty()) {
+    const auto [lo, hi] = std::minmax_element(unitBusy_.begin(), unitBusy_.end());
+    const double all = std::accumulate(unitBusy_.begin(), unitBusy_.end(), 0.0);
+    busyMean_ = all / unitBusy_.size() / pimCycles_;
+    busyMin_ = static_cast<double>(*lo) / pimCycles_;
+    busyMax_ = static_cast<double>(*hi) / pimCycles_;
+  }
+  // Per step: the longest channel's cycles in that step (summed over the layers).
+  for (std::uint32_t i = 0; i < kernel_.steps.size(); ++i) {
+    StepFigures f{kernel_.steps[i].name, 0, 0, kernel_.steps[i].macs() * kernel_.repeat};
+    for (const PimChannelRun& run : pim_.channels) f.pim = std::max(f.pim, run.stepCycles(i));
+    for (const PimChannelRun& run : host_.channels)
+      f.host = std::max(f.host, run.stepCycles(i) * kernel_.repeat);
+    steps_.push_back(f);
+  }
   writeReport("pim_steps.csv", [&](std::ostream& o) {
     o << "step,pim_cycles,host_cycles,speedup,macs\n";
     for (const StepFigures& s : steps_)
@@ -191,12 +230,15 @@ void PimDevice::summarize(SummaryLines& lines) const {
   lines.emplace_back(
       p + " kernel",
       fmt::format("{}{}", kernel_.name,
-                  kernel_.repeat > 1 ? fmt::format(" ({} identical layers)", kernel_.repeat) : ""));
+                  kernel_.repeat > 1 ? fmt::format(" ({} layers)", kernel_.repeat) : ""));
   lines.emplace_back(p + " cycles", fmt::format("PIM {}, host {} (speed-up {:.3f}x)", pimCycles_,
                                                 hostCycles_, speedup_));
-  lines.emplace_back(p + " throughput", fmt::format("{} MACs, {:.3f} TFLOP/s (peak {:.3f} per "
-                                                    "device)",
-                                                    macs_, flopsPerS_ * 1e-12, peakFlops_ * 1e-12));
+  const std::uint32_t devices = dram_.org.channels / unit_.channelsPerDevice;
+  lines.emplace_back(p + " throughput",
+                     fmt::format("{} MACs, {:.3f} TFLOP/s (peak {:.3f} per chip/stack, {:.3f} for "
+                                 "the {} of the device)",
+                                 macs_, flopsPerS_ * 1e-12, peakFlops_ * 1e-12,
+                                 peakFlops_ * devices * 1e-12, devices));
   lines.emplace_back(p + " functional", functionalCheck_ == 1   ? "passed"
                                         : functionalCheck_ == 0 ? "FAILED"
                                                                 : "not checked");

@@ -1,11 +1,13 @@
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "models/memory/dram/DramController.h"
-#include "models/pim/PimExecutor.h"
 #include "models/pim/PimKernel.h"
+#include "models/pim/PimPlanner.h"
 #include "models/pim/PimUnitSpec.h"
+#include "models/pim/PimUnitTrace.h"
 #include "sim/core/Component.h"
 
 namespace xpusim {
@@ -14,18 +16,23 @@ namespace xpusim {
 /// running the kernel named by the workload (`--workload`): GEMV, element-wise, a GPT decode
 /// step or an AiM-style instruction trace.
 ///
-/// The kernel runs at DRAM-command granularity on the DRAM core's controllers (PIM commands
-/// with their own edges, refresh included), once on the PIM units and once as host traffic
-/// over the same DRAM for the speed-up. With `functional: true` every step is also computed
-/// with real values on the units' datapath and checked against a reference. Cycles are DRAM
-/// clock cycles (tCK). A decode step repeats its layer `repeat` times: the figures of one
-/// layer are multiplied (the layers are identical).
-class PimDevice : public Component {
+/// The kernel runs on the tCK clock at DRAM-command granularity, on one DRAM-core controller
+/// per channel (PIM commands with their own edges, refresh included): the device issues its
+/// commands from tick() and sleeps through timing gaps, so the simulated time of the kernel is
+/// pim_cycles x tCK. The speed-up reference, the same kernel as host traffic over the same DRAM,
+/// is a separate what-if run on controllers of its own that shares no time with the simulation
+/// (of one layer when the kernel repeats identical layers, its figures scaled by their number).
+/// Steps and layers follow each other per channel, without a barrier across channels.
+/// With `functional: true` every step is also computed with real values on the units' datapath
+/// and checked against a reference. Cycles are DRAM clock cycles (tCK). A decode step runs its
+/// layer `repeat` times, one after the other.
+class PimDevice : public Component, public Clocked {
  public:
   static ComponentInfo describe();
   explicit PimDevice(BuildContext& ctx);
 
   void start() override;
+  bool tick() override;
   void finish(bool drained) override;
   void summarize(SummaryLines& lines) const override;
 
@@ -33,13 +40,20 @@ class PimDevice : public Component {
   const PimUnitSpec& unit() const { return unit_; }
 
  private:
-  double energy(const PimRunResult& r, Cycle cycles) const;
+  double energy(const DramChannelStats& s, Cycle cycles) const;
+  /// Command counts summed over the channels of `plan`.
+  static DramChannelStats total(const PimPlan& plan);
 
   DramSpec dram_;
   PimUnitSpec unit_;
   DramPolicy policy_;
   bool rowInterleaved_ = false;
   PimKernel kernel_;
+  ClockHandle clock_;
+  WakeTimer timer_;
+  std::unique_ptr<PimUnitTrace> trace_;
+  PimPlan pim_, host_;
+  std::vector<Cycle> wake_;  // per channel: next cycle worth serving
   struct StepFigures {
     std::string name;
     Cycle pim = 0, host = 0;
@@ -52,7 +66,7 @@ class PimDevice : public Component {
                 rowSwitches_ = 0, checkedValues_ = 0;
   double speedup_ = 0, flopsPerS_ = 0, energyPj_ = 0, hostEnergyPj_ = 0;
   double functionalCheck_ = -1, maxAbsError_ = 0, maxErrorShare_ = 0;
-  double peakFlops_ = 0, internalGBps_ = 0;
+  double peakFlops_ = 0, internalGBps_ = 0, internalChannelGBps_ = 0;
   double busyMean_ = 0, busyMin_ = 0, busyMax_ = 0;
   std::vector<std::uint64_t> unitBusy_;
 };

@@ -11,7 +11,7 @@ void PimRankProgram::add(DramCommand cmd, std::uint64_t count, bool streaming, s
                          std::uint32_t bank) {
   if (count == 0) return;
   segments_.push_back({cmd, count, streaming, row, bank});
-  if (cmd == DramCommand::kMacAb || cmd == DramCommand::kMacSb) macCommands_ += count;
+  commands_ += count;
 }
 
 void PimRankProgram::addGemv(const PimUnitSpec& unit, std::uint64_t rowsPerUnit,

@@ -28,8 +28,8 @@ class PimRankProgram {
   bool done() const { return segment_ == segments_.size(); }
   /// The next command of the stream (owner = `owner`); advances.
   DramPimOp next(std::uint32_t owner);
-  /// MAC commands of the whole stream.
-  std::uint64_t macCommands() const { return macCommands_; }
+  /// Commands of the whole stream.
+  std::uint64_t commands() const { return commands_; }
 
  private:
   struct Segment {
@@ -47,7 +47,7 @@ class PimRankProgram {
   std::size_t segment_ = 0;
   std::uint64_t issued_ = 0;    // commands of the current segment handed out
   std::uint64_t position_ = 0;  // streaming weight position, in bursts
-  std::uint64_t macCommands_ = 0;
+  std::uint64_t commands_ = 0;
 };
 
 }  // namespace xpusim

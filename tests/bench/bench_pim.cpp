@@ -1,5 +1,6 @@
 // PIM benchmark: the 4096 x 4096 FP16 GEMV on every PIM preset (timing only, then with the
-// functional check); prints PIM and host cycles, speed-up and wall seconds.
+// functional check); prints PIM and host cycles, speed-up, simulated time (= PIM cycles x tCK)
+// and wall seconds.
 // Usage: bench_pim [--json]   (--json: one JSON object per line)
 #include <fmt/format.h>
 
@@ -23,7 +24,7 @@ int main(int argc, char** argv) {
                                   std::string("pim.functional=") + (functional ? "true" : "false"));
       const auto start = std::chrono::steady_clock::now();
       Simulation sim(std::move(config));
-      sim.run();
+      const RunResult run = sim.run();
       const double wall =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       auto& s = sim.stats();
@@ -32,11 +33,14 @@ int main(int argc, char** argv) {
       if (json)
         fmt::print(
             "{{\"bench\":\"pim_gemv_4096\",\"device\":\"{}\",\"functional\":{},"
-            "\"pim_cycles\":{},\"host_cycles\":{},\"speedup\":{:.4f},\"wall_s\":{:.3f}}}\n",
-            device, functional, pim, host, speedup, wall);
+            "\"pim_cycles\":{},\"host_cycles\":{},\"speedup\":{:.4f},\"simulated_ps\":{},"
+            "\"wall_s\":{:.3f}}}\n",
+            device, functional, pim, host, speedup, run.endTick, wall);
       else
-        fmt::print("{:<20} functional={:<5} pim {:>8} host {:>8} speed-up {:.3f}x  wall {:.3f} s\n",
-                   device, functional, pim, host, speedup, wall);
+        fmt::print(
+            "{:<20} functional={:<5} pim {:>8} host {:>8} speed-up {:.3f}x  simulated {} ps  "
+            "wall {:.3f} s\n",
+            device, functional, pim, host, speedup, run.endTick, wall);
     }
   }
   return 0;

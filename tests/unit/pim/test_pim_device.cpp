@@ -1,7 +1,10 @@
-// PIM devices end to end: published peaks from the presets, functional kernels against their
-// references, the HBM2-PIM GEMV speed-up band, AiM closed forms and refresh during long
-// all-bank sequences.
+// PIM devices end to end: published peaks from the presets, the kernel on the event queue,
+// functional kernels against their references, the HBM2-PIM GEMV speed-up band, AiM closed
+// forms, refresh during long all-bank sequences and the per-unit Perfetto tracks.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
 
 #include "PimFixture.h"
 
@@ -26,12 +29,38 @@ TEST_CASE("Presets reproduce the published peaks", "[pim][peak]") {
     CHECK(stat(*r, "internal_bandwidth_GBps") == Approx(1024));
   }
   SECTION("AiM: about 1 TFLOPS per chip, 512 GB/s internal per channel") {
-    // 2 channels x 16 banks x 16 lanes x 2 FLOP x 1 GHz = 1.024 TFLOPS per chip.
+    // A GDDR6-AiM chip is 2 channels x 16 banks, one unit per bank (dram_pim.md 6.2):
+    // 32 units x 16 lanes x 2 FLOP x 1 GHz = 1.024 TFLOPS per chip.
     auto r = runPim("gddr6_aim", gemvKernel(16, 16));
     CHECK(stat(*r, "peak_flops_per_s") == Approx(1.024e12));
-    // 16 banks x 32 B per MAC every tCCD_MAC = 2 x 0.5 ns: 512 GB/s per channel. The press
-    // quotes 512 GB/s "per chip"; with two channels per chip the preset gives 1024 GB/s.
-    CHECK(stat(*r, "internal_bandwidth_GBps") / 2 == Approx(512));
+    // A MAC16 reads one 32 B column per bank every tCCD_MAC = 2 x 0.5 ns = 1 ns, which is also
+    // what a 1 GHz unit of 16 FP16 lanes consumes (1 FLOP per byte): 16 banks x 32 B / 1 ns =
+    // 512 GB/s per channel. The published "512 GB/s" is this per-channel figure: a chip has two
+    // channels, 1024 GB/s, and 1.024 TFLOPS at 1 FLOP/B needs 1.024 TB/s. Per chip the
+    // internal bandwidth is 16x the external 2 channels x 32 B per nBL (1 ns) = 64 GB/s, the
+    // "16 times" of the ISSCC'22 announcement.
+    CHECK(stat(*r, "internal_bandwidth_per_channel_GBps") == Approx(512));
+    CHECK(stat(*r, "internal_bandwidth_GBps") == Approx(1024));
+    const DramSpec& d = test::device(*r).dram();
+    const double externalPerChip = d.peakBytesPerSecond() * 1e-9 / d.org.channels * 2;
+    CHECK(externalPerChip == Approx(64));
+    CHECK(stat(*r, "internal_bandwidth_GBps") / externalPerChip == Approx(16));
+  }
+}
+
+TEST_CASE("The kernel runs on the event queue: simulated time is pim_cycles x tCK",
+          "[pim][engine]") {
+  for (const char* dev : {"hbm2_pim", "gddr6_aim", "hbm3_logic_die_pim"}) {
+    INFO(dev);
+    auto r = runPim(dev, gemvKernel(1024, 1024), "    functional: false\n");
+    const Tick tCK = test::device(*r).dram().timing.tCK;
+    CHECK(r->result.drained);
+    CHECK(stat(*r, "pim_cycles") > 0);
+    // The last event is the cycle the kernel's last data moved.
+    CHECK(r->result.endTick == static_cast<Tick>(stat(*r, "pim_cycles")) * tCK);
+    // Deterministic: a second run gives the same statistics.
+    auto again = runPim(dev, gemvKernel(1024, 1024), "    functional: false\n");
+    CHECK(again->json() == r->json());
   }
 }
 
@@ -141,6 +170,9 @@ TEST_CASE("A GPT decode step runs its GEMVs", "[pim][decode]") {
   // FFN 1024x256 and 256x1024.
   const double perLayer = 768 * 256 + 4 * 128 * 64 + 4 * 64 * 128 + 256 * 256 + 2 * 1024 * 256;
   CHECK(stat(*r, "macs") == 2 * perLayer);
+  // Both layers run on the event queue, one after the other.
+  CHECK(r->result.endTick ==
+        static_cast<Tick>(stat(*r, "pim_cycles")) * test::device(*r).dram().timing.tCK);
   CHECK(stat(*r, "functional_check") == 1);
   CHECK(stat(*r, "speedup") > 1);
 }
@@ -158,4 +190,29 @@ TEST_CASE("The unit clock paces MACs apart from the DRAM clock", "[pim][timing]"
   // The paced INT8 GEMV: 4096 MACs per pseudo-channel x 7 cycles at least.
   auto int8 = runPim("hbm2_pim", gemvKernel(4096, 4096, "int8"), "    functional: false\n");
   CHECK(stat(*int8, "pim_cycles") >= 4096 * 7);
+}
+
+TEST_CASE("Perfetto has a track per bank unit with its MAC stretches", "[pim][trace]") {
+  test::ConfigFolder folder;
+  folder.write("kernel.yaml", gemvKernel(512, 1024));
+  const auto file = folder.dir() / "trace.json";
+  {
+    Simulation sim(ConfigLoader::loadFile(folder.write(
+                       "config.yaml",
+                       "extends: " + test::pimPreset("gddr6_aim") + "\nworkload: kernel.yaml\n")),
+                   file);
+    sim.run();
+    sim.timeline()->finish();
+  }
+  const nlohmann::json trace = nlohmann::json::parse(std::ifstream(file));
+  std::set<int> lanes;
+  std::uint64_t slices = 0;
+  for (const auto& e : trace["traceEvents"]) {
+    if (e["ph"] == "M" && e["name"] == "thread_name") lanes.insert(e["tid"].get<int>());
+    if (e["ph"] == "X" && e["name"] == "MAC") ++slices;
+  }
+  // 32 channels x 16 banks, one unit per bank: 512 tracks. 512 rows over 512 units is one row of
+  // 1024 FP16 = 64 bursts each, in one DRAM row: one back-to-back stretch per unit.
+  CHECK(lanes.size() == 512);
+  CHECK(slices == 512);
 }
