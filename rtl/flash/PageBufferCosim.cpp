@@ -169,19 +169,30 @@ std::string reproduceCommand(const PageBufferCosimCase& c, Cycle cycle) {
       c.mode == cosim::CheckMode::kRelaxed ? " --relaxed" : "", from, cycle + 20);
 }
 
-PageBufferCosimResult runPageBufferCosim(const PageBufferCosimCase& c) {
-  if (const std::string e = pageBufferCaseError(c); !e.empty()) throw std::invalid_argument(e);
+std::vector<PageBufferCommand> pageBufferCommands(const PageBufferCosimCase& c, Random& random,
+                                                  PageBufferCosimResult& res) {
   const ComputeModel m = computeModel(c);
-  PageBufferCosimResult res;
-  Random random(c.seed, "cosim.flash");
   std::vector<PageBufferCommand> cmds;
   for (std::uint64_t n = 0; n < c.commands; ++n)
     cmds.push_back(c.op == Op::kMac ? macCommand(c, m.ecc, random, res)
                                     : bitwiseCommand(c, random));
+  return cmds;
+}
+
+cosim::Stream pageBufferModelStream(const PageBufferCosimCase& c,
+                                    const std::vector<PageBufferCommand>& commands) {
+  const flash::PageBufferLaw law(kPageBufferWordBytes);
+  return flash::pageBufferStream(commands, law, computeModel(c).sensing, c.modelDelayFrom);
+}
+
+PageBufferCosimResult runPageBufferCosim(const PageBufferCosimCase& c) {
+  if (const std::string e = pageBufferCaseError(c); !e.empty()) throw std::invalid_argument(e);
+  PageBufferCosimResult res;
+  Random random(c.seed, "cosim.flash");
+  const std::vector<PageBufferCommand> cmds = pageBufferCommands(c, random, res);
 
   const auto t0 = std::chrono::steady_clock::now();
-  const flash::PageBufferLaw law(kPageBufferWordBytes);
-  const cosim::Stream model = flash::pageBufferStream(cmds, law, m.sensing, c.modelDelayFrom);
+  const cosim::Stream model = pageBufferModelStream(c, cmds);
   res.modelCycles = model.records.empty() ? 0 : model.records.back().cycle + 1;
   res.modelSeconds = secondsSince(t0);
   if (c.wave.file.empty())

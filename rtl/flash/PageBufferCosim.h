@@ -2,8 +2,11 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <vector>
 
+#include "models/flash/compute/PageBufferStream.h"
 #include "rtl/cosim/WaveWindow.h"
+#include "sim/core/Random.h"
 #include "sim/cosim/StreamChecker.h"
 
 namespace xpusim::rtl {
@@ -44,6 +47,19 @@ struct PageBufferCosimResult {
 
 /// Why `c` cannot run (sizes beyond the RTL's, inconsistent options), or "" when it can.
 std::string pageBufferCaseError(const PageBufferCosimCase& c);
+
+/// The case's `c.commands` commands with their data drawn from `random` (c.seed unused): bitwise
+/// operand pages, or MAC input rows and weight pages sensed at c.rber and repaired by the on-die
+/// ECC, what the ECC did tallied into `res`. `c` must pass pageBufferCaseError.
+std::vector<flash::PageBufferCommand> pageBufferCommands(const PageBufferCosimCase& c,
+                                                         Random& random,
+                                                         PageBufferCosimResult& res);
+
+/// The model's canonical stream of `commands` (flash::pageBufferStream on the RTL's word, the
+/// device's default sensing limits, c.modelDelayFrom applied). Throws std::invalid_argument when
+/// the operands break the sensing's limits.
+cosim::Stream pageBufferModelStream(const PageBufferCosimCase& c,
+                                    const std::vector<flash::PageBufferCommand>& commands);
 
 /// Runs `c`: the model's canonical stream (flash::pageBufferStream) against the Verilated
 /// page_buffer_unit, compared record by record. Throws std::invalid_argument when the case is

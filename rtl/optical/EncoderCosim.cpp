@@ -35,11 +35,8 @@ EncoderCosimResult run(const EncoderCosimCase& c, const std::vector<std::int64_t
   res.rowWords = res.frames * c.layout.height;
 
   t0 = std::chrono::steady_clock::now();
-  const std::vector<double> x = optical::encoderInputs(samples);
-  const double maxAbs = optical::InputEncoder::maxAbs(x.data(), x.size());
-  EncoderRtlDriver<V> rtl(c.encoding, std::llround(c.encoding.threshold * kRawPerUnit),
-                          std::llround(maxAbs * kRawPerUnit), c.layout, samples, c.features,
-                          c.wave);
+  EncoderRtlDriver<V> rtl(c.encoding, rawThreshold(c), rawMaxAbs(samples), c.layout, samples,
+                          c.features, c.wave);
   while (rtl.step()) {
   }
   res.rtlCycles = rtl.cycles();
@@ -80,6 +77,10 @@ std::string checkEncoderCase(const EncoderCosimCase& c) {
 
 std::vector<std::int64_t> encoderSamples(const EncoderCosimCase& c) {
   Random random(c.seed, "cosim.optical");
+  return encoderSamples(c, random);
+}
+
+std::vector<std::int64_t> encoderSamples(const EncoderCosimCase& c, Random& random) {
   std::vector<std::int64_t> samples(c.vectors * c.features);
   for (std::uint64_t v = 0; v < c.vectors; ++v) {
     const std::int64_t amplitude = static_cast<std::int64_t>(random.between(1, 32768));
@@ -89,6 +90,15 @@ std::vector<std::int64_t> encoderSamples(const EncoderCosimCase& c) {
           amplitude;
   }
   return samples;
+}
+
+std::int64_t rawThreshold(const EncoderCosimCase& c) {
+  return std::llround(c.encoding.threshold * kRawPerUnit);
+}
+
+std::int64_t rawMaxAbs(const std::vector<std::int64_t>& samples) {
+  const std::vector<double> x = optical::encoderInputs(samples);
+  return std::llround(optical::InputEncoder::maxAbs(x.data(), x.size()) * kRawPerUnit);
 }
 
 std::string reproduceCommand(const EncoderCosimCase& c, Cycle cycle) {

@@ -7,6 +7,7 @@
 #include "models/optical/DmdLayout.h"
 #include "models/optical/InputEncoder.h"
 #include "rtl/cosim/WaveWindow.h"
+#include "sim/core/Random.h"
 #include "sim/cosim/StreamChecker.h"
 
 namespace xpusim::rtl {
@@ -40,6 +41,13 @@ std::string checkEncoderCase(const EncoderCosimCase& c);
 /// The case's samples: vectors x features raw Q7.8 values drawn from the seed, each vector
 /// with its own amplitude (1 to 2^15) so the batch maximum varies.
 std::vector<std::int64_t> encoderSamples(const EncoderCosimCase& c);
+/// The same drawn from `random` (c.seed unused).
+std::vector<std::int64_t> encoderSamples(const EncoderCosimCase& c, Random& random);
+
+/// The case's threshold as the RTL's raw Q7.8 input (cfg_threshold).
+std::int64_t rawThreshold(const EncoderCosimCase& c);
+/// The batch's max |x| as the RTL's raw Q7.8 input (cfg_max_abs): M of the model's encoder.
+std::int64_t rawMaxAbs(const std::vector<std::int64_t>& samples);
 
 /// Runs the case through the model's canonical stream (optical::encoderStream) and the
 /// Verilated RTL and compares the streams. `c` must pass checkEncoderCase.

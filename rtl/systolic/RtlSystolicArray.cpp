@@ -3,8 +3,7 @@
 #include <Vsystolic_array.h>
 #include <fmt/format.h>
 
-#include <stdexcept>
-
+#include "rtl/cosim/ResultCheck.h"
 #include "rtl/systolic/GemmShapeText.h"
 #include "rtl/systolic/SystolicRtlDriver.h"
 #include "sim/core/Simulation.h"
@@ -34,8 +33,8 @@ ComponentInfo RtlSystolicArray::describe() {
   return info;
 }
 
-RtlSystolicArray::RtlSystolicArray(BuildContext& ctx)
-    : Component(ctx), clock_(joinClock(params().clock("clock"), *this)) {
+RtlSystolicArray::RtlSystolicArray(BuildContext& ctx) : RtlComponent(ctx) {
+  useClock(params().clock("clock"));
   const std::uint64_t rows = params().uint("rows"), cols = params().uint("cols");
   if (rows < 1 || rows > kMaxRtlDim) throw params().error("rows", "the RTL array has 1 to 16 rows");
   if (cols < 1 || cols > kMaxRtlDim)
@@ -45,7 +44,6 @@ RtlSystolicArray::RtlSystolicArray(BuildContext& ctx)
   grid_ = systolic::FoldGrid::map(systolic::dataflowNamed(params().choice("dataflow")), *shape,
                                   rows, cols);
   ops_.shape = *shape;
-  stat("cycles", cycles_);
   stat("results", results_);
   stat("mismatches", mismatches_);
 }
@@ -55,23 +53,15 @@ RtlSystolicArray::~RtlSystolicArray() = default;
 void RtlSystolicArray::start() {
   Random random = sim().random(*this);
   ops_ = systolic::GemmOperands::random(ops_.shape, random);
-  driver_ = std::make_unique<SystolicRtlDriver<Vsystolic_array>>(grid_, ops_);
-  clock_.wake();
-}
-
-bool RtlSystolicArray::tick() {
-  return driver_->step();
+  run(std::make_unique<SystolicRtlDriver<Vsystolic_array>>(grid_, ops_));
 }
 
 void RtlSystolicArray::finish(bool drained) {
-  if (!driver_) return;
-  if (drained && !driver_->done())
-    throw std::runtime_error(fmt::format("{}: RTL stopped before its last result", path()));
-  cycles_ = driver_->cycles();
-  results_ = 0;
-  for (const auto& r : driver_->stream().records) results_ += r.port == systolic::kResultPort;
+  if (!driver()) return;
+  checkRan(drained, driver()->done(), "results missing");
+  results_ = countRecords(driver()->stream(), {systolic::kResultPort});
   const auto expect = systolic::FunctionalGemm::reference(ops_);
-  for (std::size_t i = 0; i < expect.size(); ++i) mismatches_ += expect[i] != driver_->out()[i];
+  for (std::size_t i = 0; i < expect.size(); ++i) mismatches_ += expect[i] != driver()->out()[i];
 }
 
 void RtlSystolicArray::summarize(SummaryLines& lines) const {
