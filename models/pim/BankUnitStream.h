@@ -20,7 +20,7 @@ struct BankUnitDevice {
   /// Reads the first pim_device component of `preset`; InputError on a bad preset.
   static BankUnitDevice load(const std::filesystem::path& preset);
   /// The timing a bank unit runs INT8 kernels with: the preset's, tCCD_MAC paced to the unit's
-  /// compute time per burst (PimUnitSpec::macSpacing for 1-byte elements, as PimExecutor does).
+  /// compute time per burst (PimUnitSpec::macSpacing for 1-byte elements, as PimPlanner does).
   DramTiming int8Timing() const;
 };
 

@@ -11,6 +11,9 @@
 
 namespace xpusim::rtl {
 
+/// Cycles without progress after which a block counts as hung.
+inline constexpr Cycle kHangCycles = 100000;
+
 /// A Verilated top verilated with TRACE_FST (its trace() takes a VerilatedFstC).
 template <class V>
 concept TracesFst = requires(V& v, VerilatedFstC* w) {
@@ -91,6 +94,12 @@ class RtlHarness {
   /// The cycle the next rise() belongs to (= cycles completed since reset).
   Cycle cycle() const { return cycle_; }
 
+  /// The driver saw the block make progress this cycle (an input accepted, an output written).
+  void progressed() { lastProgress_ = cycle_; }
+  /// No progress for more than kHangCycles cycles: a driver stops and reports the hang
+  /// instead of clocking a stuck block forever.
+  bool hung() const { return cycle_ - lastProgress_ > kHangCycles; }
+
  private:
   /// The waveform writer of `V`'s trace format (unused when `V` is a plain build).
   using Writer = std::conditional_t<TracesFst<V>, VerilatedFstC, VerilatedVcdC>;
@@ -100,6 +109,7 @@ class RtlHarness {
   std::unique_ptr<Writer> wave_;
   WaveWindow window_;
   Cycle cycle_ = 0;
+  Cycle lastProgress_ = 0;
 };
 
 }  // namespace xpusim::rtl

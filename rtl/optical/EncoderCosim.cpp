@@ -40,6 +40,7 @@ EncoderCosimResult run(const EncoderCosimCase& c, const std::vector<std::int64_t
   while (rtl.step()) {
   }
   res.rtlCycles = rtl.cycles();
+  res.hung = rtl.hung();
   res.rtlSeconds = secondsSince(t0);
 
   Cycle at = 0;

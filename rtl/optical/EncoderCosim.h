@@ -31,7 +31,8 @@ struct EncoderCosimResult {
   double modelSeconds = 0, rtlSeconds = 0;  ///< wall time of each side (speed report only)
   std::uint64_t frames = 0, rowWords = 0;   ///< frames and row words the model wrote
   cosim::CheckResult check;
-  bool ok() const { return check.match && modelCycles == rtlCycles; }
+  bool hung = false;  ///< the RTL made no progress for kHangCycles cycles
+  bool ok() const { return check.match && !hung && modelCycles == rtlCycles; }
 };
 
 /// Empty when `c` fits the RTL (rtl/optical/input_encoder.sv sizes) and its layout holds the

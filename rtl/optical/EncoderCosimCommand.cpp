@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "rtl/cosim/RtlHarness.h"
 #include "rtl/optical/EncoderCosim.h"
 #include "sim/cli/Commands.h"
 
@@ -93,8 +94,9 @@ int EncoderCosimCommand::run(std::ostream& out, std::ostream& err) {
     fmt::print(out, "  cycle deltas: {} records, max {}\n", r.check.cycleDeltas,
                r.check.maxCycleDelta);
   if (c.wave.file.size()) fmt::print(out, "  waveform: {}\n", c.wave.file);
+  if (r.hung) fmt::print(out, "  rtl hung: no progress for {} cycles\n", kHangCycles);
   if (!r.check.match) fmt::print(out, "{}", r.check.diff);
-  const bool ok = r.check.match && (relaxed_ || r.modelCycles == r.rtlCycles);
+  const bool ok = r.check.match && !r.hung && (relaxed_ || r.modelCycles == r.rtlCycles);
   fmt::print(out, "{}\n", ok ? "PASS" : "FAIL");
   return ok ? cli::kExitOk : cli::kExitSimulationFailed;
 }

@@ -59,16 +59,23 @@ class EncoderRtlDriver {
   EncoderRtlDriver(const EncoderRtlDriver&) = delete;
   EncoderRtlDriver& operator=(const EncoderRtlDriver&) = delete;
 
-  bool done() const { return rowsWritten_ == rows_; }
-  /// Runs one cycle; false once the last row word has been written.
+  /// The last row word has been written (or the RTL hung).
+  bool done() const { return rowsWritten_ == rows_ || hung(); }
+  /// No beat accepted and no row word written for kHangCycles cycles.
+  bool hung() const { return rtl_.hung(); }
+  /// Runs one cycle; false once done().
   bool step() {
     if (done()) return false;
     const Cycle now = rtl_.cycle();
     present();
     rtl_.settle();
     V& t = top();
-    if (t.in_valid && t.in_ready) acceptBeat(now);
+    if (t.in_valid && t.in_ready) {
+      acceptBeat(now);
+      rtl_.progressed();
+    }
     if (t.out_valid && t.out_ready) {
+      rtl_.progressed();
       const auto row = static_cast<std::uint16_t>(t.out_row);
       stream_.records.push_back(
           {now, optical::kRowWordPort, row, static_cast<std::int64_t>(t.out_word)});

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "rtl/cosim/RtlHarness.h"
 #include "rtl/pim/PimCosim.h"
 #include "sim/cli/Commands.h"
 
@@ -68,7 +69,7 @@ int PimCosimCommand::run(std::ostream& out, std::ostream& err) {
              r.check.rtlRecords, rate(r.rtlCycles, r.rtlSeconds));
   fmt::print(out, "  streams (exact): {}\n", r.check.match ? "identical" : "DIFFER");
   if (r.protocolError) fmt::print(out, "  rtl flagged an illegal command\n");
-  if (r.hung) fmt::print(out, "  rtl stopped accepting commands\n");
+  if (r.hung) fmt::print(out, "  rtl hung: no progress for {} cycles\n", kHangCycles);
   if (c.wave.file.size()) fmt::print(out, "  waveform: {}\n", c.wave.file);
   if (!r.check.match) fmt::print(out, "{}", r.check.diff);
   fmt::print(out, "{}\n", r.ok() ? "PASS" : "FAIL");

@@ -19,9 +19,6 @@ namespace xpusim::rtl {
 template <class V>
 class PimRtlDriver {
  public:
-  /// Cycles without an accepted command or a result after which the RTL counts as hung.
-  static constexpr Cycle kHangCycles = 100000;
-
   PimRtlDriver(const DramTiming& t, const std::vector<BankUnitCommand>& commands,
                const WaveWindow& wave = {})
       : commands_(commands), rtl_(wave) {
@@ -41,7 +38,7 @@ class PimRtlDriver {
   PimRtlDriver& operator=(const PimRtlDriver&) = delete;
 
   /// Every command accepted and every RD_MAC result arrived (or the RTL hung).
-  bool done() const { return hung_ || (next_ == commands_.size() && resultsPending_ == 0); }
+  bool done() const { return hung() || (next_ == commands_.size() && resultsPending_ == 0); }
   /// Runs one cycle; false once done().
   bool step() {
     if (done()) return false;
@@ -66,8 +63,7 @@ class PimRtlDriver {
       for (std::uint16_t k = 0; k < kBankUnitElements; ++k)
         emit(now, kBankUnitGbOutPort, k,
              static_cast<std::int8_t>(v.gb_data[k / 4] >> (8 * (k % 4)) & 0xff));
-    if (fire || v.mac_valid) lastProgress_ = now;
-    hung_ = now - lastProgress_ > kHangCycles;
+    if (fire || v.mac_valid) rtl_.progressed();
     return !done();
   }
   /// Cycles the sequence took: the last record's cycle + 1.
@@ -75,7 +71,8 @@ class PimRtlDriver {
   const cosim::Stream& stream() const { return stream_; }
   /// The unit flagged an illegal command (a closed bank, another row, an unknown opcode).
   bool protocolError() const { return rtl_.top().err; }
-  bool hung() const { return hung_; }
+  /// No command accepted and no result for kHangCycles cycles.
+  bool hung() const { return rtl_.hung(); }
 
  private:
   void present(const BankUnitCommand& c) {
@@ -100,8 +97,6 @@ class PimRtlDriver {
   RtlHarness<V> rtl_;
   std::size_t next_ = 0;
   std::uint64_t resultsPending_ = 0;
-  Cycle lastProgress_ = 0;
-  bool hung_ = false;
 };
 
 }  // namespace xpusim::rtl

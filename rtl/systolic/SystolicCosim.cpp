@@ -32,6 +32,7 @@ SystolicCosimResult run(const SystolicCosimCase& c, const systolic::FoldGrid& gr
   while (rtl.step()) {
   }
   res.rtlCycles = rtl.cycles();
+  res.hung = rtl.hung();
   res.rtlSeconds = secondsSince(t0);
 
   Cycle at = 0;

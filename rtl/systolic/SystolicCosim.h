@@ -28,7 +28,10 @@ struct SystolicCosimResult {
   double modelSeconds = 0, rtlSeconds = 0;  ///< wall time of each side (speed report only)
   cosim::CheckResult check;
   std::uint64_t valueMismatches = 0;  ///< RTL Out values differing from the plain GEMM
-  bool ok() const { return check.match && valueMismatches == 0 && modelCycles == rtlCycles; }
+  bool hung = false;                  ///< the RTL made no progress for kHangCycles cycles
+  bool ok() const {
+    return check.match && !hung && valueMismatches == 0 && modelCycles == rtlCycles;
+  }
 };
 
 /// Runs one GEMM of int8 operands drawn from `seed` through the model's canonical stream

@@ -86,9 +86,10 @@ int SystolicCosimCommand::run(std::ostream& out, std::ostream& err) {
                r.check.maxCycleDelta);
   fmt::print(out, "  values vs plain GEMM: {} mismatches\n", r.valueMismatches);
   if (c.wave.file.size()) fmt::print(out, "  waveform: {}\n", c.wave.file);
+  if (r.hung) fmt::print(out, "  rtl hung: no progress for {} cycles\n", kHangCycles);
   if (!r.check.match) fmt::print(out, "{}", r.check.diff);
-  const bool ok =
-      r.check.match && r.valueMismatches == 0 && (relaxed_ || r.modelCycles == r.rtlCycles);
+  const bool ok = r.check.match && !r.hung && r.valueMismatches == 0 &&
+                  (relaxed_ || r.modelCycles == r.rtlCycles);
   fmt::print(out, "{}\n", ok ? "PASS" : "FAIL");
   return ok ? cli::kExitOk : cli::kExitSimulationFailed;
 }

@@ -38,8 +38,11 @@ class SystolicRtlDriver {
   SystolicRtlDriver(const SystolicRtlDriver&) = delete;
   SystolicRtlDriver& operator=(const SystolicRtlDriver&) = delete;
 
-  bool done() const { return foldsEnded_ == grid_.folds(); }
-  /// Runs one cycle; false once the last fold has ended.
+  /// The last fold has ended (or the RTL hung).
+  bool done() const { return foldsEnded_ == grid_.folds() || hung(); }
+  /// No operand accepted and no result for kHangCycles cycles.
+  bool hung() const { return rtl_.hung(); }
+  /// Runs one cycle; false once done().
   bool step() {
     if (done()) return false;
     now_ = rtl_.cycle();
@@ -50,6 +53,7 @@ class SystolicRtlDriver {
     if (stFire || rsFire) recordBeat(stFire);
     rtl_.rise();
     collect();
+    if (stFire || rsFire || top().res_valid || top().fold_end) rtl_.progressed();
     if (stFire || rsFire) advance(stFire);
     return !done();
   }
