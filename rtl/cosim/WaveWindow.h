@@ -25,7 +25,4 @@ struct WaveWindow {
   bool contains(Cycle c) const { return c >= from && c <= to; }
 };
 
-/// "FROM:TO" (cycles, FROM <= TO) -> {from, to}; nullopt when malformed.
-std::optional<std::pair<Cycle, Cycle>> parseCycleWindow(std::string_view text);
-
 }  // namespace xpusim::rtl

@@ -4,8 +4,6 @@
 #include <Vpcu_lane_traced.h>
 #include <fmt/format.h>
 
-#include <chrono>
-
 #include "models/dataflow/cosim/LaneStream.h"
 #include "rtl/dataflow/PcuLaneRtlDriver.h"
 
@@ -13,35 +11,24 @@ namespace xpusim::rtl {
 
 namespace {
 
-double secondsSince(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
 template <class V>
 PcuCosimResult run(const PcuCosimCase& c) {
   PcuCosimResult res;
-  auto t0 = std::chrono::steady_clock::now();
+  Stopwatch watch;
   const cosim::Stream model = dataflow::modelLaneStream(c.lane, c.modelDelayFrom);
-  res.modelCycles = model.records.empty() ? 0 : model.records.back().cycle + 1;
-  res.modelSeconds = secondsSince(t0);
+  res.modelCycles = streamCycles(model);
+  res.modelSeconds = watch.seconds();
 
-  t0 = std::chrono::steady_clock::now();
+  watch = Stopwatch();
   PcuLaneRtlDriver<V> rtl(c.lane, c.wave);
   while (rtl.step()) {
   }
   res.rtlCycles = rtl.cycles();
-  res.rtlSeconds = secondsSince(t0);
+  res.hung = rtl.hung();
+  res.rtlSeconds = watch.seconds();
 
-  Cycle at = 0;
-  const auto& mr = model.records;
-  const auto& rr = rtl.stream().records;
-  for (std::size_t i = 0; i < std::min(mr.size(), rr.size()); ++i)
-    if (!(mr[i] == rr[i])) {
-      at = std::min(mr[i].cycle, rr[i].cycle);
-      break;
-    }
-  res.check =
-      cosim::compareStreams(model, rtl.stream(), cosim::CheckMode::kExact, reproduceCommand(c, at));
+  res.check = cosim::compareStreams(model, rtl.stream(), cosim::CheckMode::kExact,
+                                    [&](Cycle at) { return reproduceCommand(c, at); });
   return res;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "models/dataflow/cosim/LaneStimulus.h"
+#include "rtl/cosim/CosimOutcome.h"
 #include "rtl/cosim/WaveWindow.h"
 #include "sim/cosim/StreamChecker.h"
 
@@ -27,11 +28,8 @@ struct PcuCosimCase {
 };
 
 /// What running the model and the RTL side by side gave.
-struct PcuCosimResult {
-  Cycle modelCycles = 0, rtlCycles = 0;
-  double modelSeconds = 0, rtlSeconds = 0;  ///< wall time of each side (speed report only)
-  cosim::CheckResult check;
-  bool ok() const { return check.match && modelCycles == rtlCycles; }
+struct PcuCosimResult : CosimOutcome {
+  bool ok() const { return agrees(cosim::CheckMode::kExact); }
 };
 
 /// Runs the lane case through the dataflow model's canonical stream

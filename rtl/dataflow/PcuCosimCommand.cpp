@@ -5,18 +5,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include "rtl/cosim/CosimOutcome.h"
 #include "rtl/dataflow/PcuCosim.h"
 #include "sim/cli/Commands.h"
 
 namespace xpusim::rtl {
-
-namespace {
-
-double rate(Cycle cycles, double seconds) {
-  return seconds > 0 ? cycles / seconds : 0;
-}
-
-}  // namespace
 
 void PcuCosimCommand::addOptions(CLI::App& cmd) {
   cmd.add_option("--stages", stages_, "pipeline stages mapped, 1 to 8")->required();
@@ -36,8 +29,7 @@ void PcuCosimCommand::addOptions(CLI::App& cmd) {
   cmd.add_option("--input-gap", inputGap_, "largest random idle gap before an input token");
   cmd.add_option("--stall-pattern", stall_,
                  "consumer: none, a repeating pattern of r (ready) and s (stall), or random:PCT");
-  cmd.add_option("--vcd", vcd_, "write the RTL's waveform as VCD");
-  cmd.add_option("--window", window_, "cycles dumped to the waveform: FROM:TO");
+  waves_.add(cmd);
 }
 
 int PcuCosimCommand::run(std::ostream& out, std::ostream& err) {
@@ -73,28 +65,15 @@ int PcuCosimCommand::run(std::ostream& out, std::ostream& err) {
     fmt::print(err, "error: {}\n", bad);
     return kExitBadInput;
   }
-  if (vcd_) c.wave.file = *vcd_;
-  if (window_) {
-    const auto w = parseCycleWindow(*window_);
-    if (!w) {
-      fmt::print(err, "error: --window '{}': expected FROM:TO cycles with FROM <= TO\n", *window_);
-      return kExitBadInput;
-    }
-    std::tie(c.wave.from, c.wave.to) = *w;
-  }
+  const auto wave = waves_.window(err);
+  if (!wave) return kExitBadInput;
+  c.wave = *wave;
 
   const PcuCosimResult r = runPcuCosim(c);
   fmt::print(out, "cosim pcu {} stages ii {} program {} tokens {} seed {} stall {}\n",
              c.lane.stages, c.lane.ii, c.lane.program.text(), c.lane.tokens, c.seed, stall_);
-  fmt::print(out, "  model: {} cycles, {} records, {:.3g} cycles/s\n", r.modelCycles,
-             r.check.modelRecords, rate(r.modelCycles, r.modelSeconds));
-  fmt::print(out, "  rtl:   {} cycles, {} records, {:.3g} cycles/s\n", r.rtlCycles,
-             r.check.rtlRecords, rate(r.rtlCycles, r.rtlSeconds));
-  fmt::print(out, "  streams (exact): {}\n", r.check.match ? "identical" : "DIFFER");
-  if (c.wave.file.size()) fmt::print(out, "  waveform: {}\n", c.wave.file);
-  if (!r.check.match) fmt::print(out, "{}", r.check.diff);
-  fmt::print(out, "{}\n", r.ok() ? "PASS" : "FAIL");
-  return r.ok() ? cli::kExitOk : cli::kExitSimulationFailed;
+  printSides(out, r, cosim::CheckMode::kExact);
+  return printVerdict(out, r, c.wave, r.ok());
 }
 
 XPUSIM_REGISTER_COSIM(PcuCosimCommand, "pcu",

@@ -1,8 +1,8 @@
 #pragma once
-#include <optional>
 #include <string>
 
 #include "rtl/cosim/CosimTarget.h"
+#include "rtl/cosim/WaveOptions.h"
 
 namespace xpusim::rtl {
 
@@ -21,8 +21,7 @@ class PcuCosimCommand : public CosimTarget {
   std::string stall_ = "none";
   std::uint64_t tokens_ = 32;
   std::uint64_t seed_ = 1;
-  std::optional<std::string> vcd_;
-  std::optional<std::string> window_;  ///< "FROM:TO" cycles dumped to the waveform
+  WaveOptions waves_;
 };
 
 }  // namespace xpusim::rtl

@@ -28,8 +28,11 @@ class PcuLaneRtlDriver {
   PcuLaneRtlDriver(const PcuLaneRtlDriver&) = delete;
   PcuLaneRtlDriver& operator=(const PcuLaneRtlDriver&) = delete;
 
-  bool done() const { return taken_ == case_.tokens; }
-  /// Runs one cycle; false once the consumer has taken every result.
+  /// The consumer has taken every result (or the RTL hung).
+  bool done() const { return taken_ == case_.tokens || hung(); }
+  /// No input accepted, result computed or output taken for kHangCycles cycles.
+  bool hung() const { return rtl_.hung(); }
+  /// Runs one cycle; false once done().
   bool step() {
     if (done()) return false;
     const Cycle now = rtl_.cycle();
@@ -43,6 +46,7 @@ class PcuLaneRtlDriver {
     top().out_ready = case_.stall.ready(now);
     rtl_.settle();
     const std::uint32_t accepted = valid & top().in_ready;
+    if (accepted || top().res_valid || (top().out_valid && top().out_ready)) rtl_.progressed();
     for (std::uint32_t k = 0; k < inputs_; ++k)
       if (accepted >> k & 1) emit(now, dataflow::kLaneInPort, k, case_.values[k][offers_[k].next]);
     if (top().res_valid) emit(now, dataflow::kLaneResultPort, 0, signedData(top().res_data));

@@ -4,7 +4,6 @@
 #include <Vpage_buffer_unit_traced.h>
 #include <fmt/format.h>
 
-#include <chrono>
 #include <optional>
 #include <stdexcept>
 
@@ -21,10 +20,6 @@ namespace {
 
 using flash::PageBufferCommand;
 using Op = PageBufferCosimCase::Op;
-
-double secondsSince(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 /// The device's in-flash compute parameters at their defaults, `rber` set: the sensing's
 /// operand limits, and for MAC with bit errors the outlier ECC of a weight page.
@@ -100,21 +95,15 @@ PageBufferCommand bitwiseCommand(const PageBufferCosimCase& c, Random& r) {
 template <class V>
 void runRtl(const PageBufferCosimCase& c, const std::vector<PageBufferCommand>& cmds,
             const cosim::Stream& model, PageBufferCosimResult& res) {
-  const auto t0 = std::chrono::steady_clock::now();
+  const Stopwatch watch;
   PageBufferRtlDriver<V> rtl(cmds, c.wave);
   while (rtl.step()) {
   }
   res.rtlCycles = rtl.cycles();
-  res.rtlSeconds = secondsSince(t0);
-  Cycle at = 0;
-  const auto& mr = model.records;
-  const auto& rr = rtl.stream().records;
-  for (std::size_t i = 0; i < std::min(mr.size(), rr.size()); ++i)
-    if (!(mr[i] == rr[i])) {
-      at = std::min(mr[i].cycle, rr[i].cycle);
-      break;
-    }
-  res.check = cosim::compareStreams(model, rtl.stream(), c.mode, reproduceCommand(c, at));
+  res.hung = rtl.hung();
+  res.rtlSeconds = watch.seconds();
+  res.check = cosim::compareStreams(model, rtl.stream(), c.mode,
+                                    [&](Cycle at) { return reproduceCommand(c, at); });
   res.rtlStream = rtl.stream();
 }
 
@@ -191,10 +180,10 @@ PageBufferCosimResult runPageBufferCosim(const PageBufferCosimCase& c) {
   Random random(c.seed, "cosim.flash");
   const std::vector<PageBufferCommand> cmds = pageBufferCommands(c, random, res);
 
-  const auto t0 = std::chrono::steady_clock::now();
+  const Stopwatch watch;
   const cosim::Stream model = pageBufferModelStream(c, cmds);
-  res.modelCycles = model.records.empty() ? 0 : model.records.back().cycle + 1;
-  res.modelSeconds = secondsSince(t0);
+  res.modelCycles = streamCycles(model);
+  res.modelSeconds = watch.seconds();
   if (c.wave.file.empty())
     runRtl<Vpage_buffer_unit>(c, cmds, model, res);
   else

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "models/flash/compute/PageBufferStream.h"
+#include "rtl/cosim/CosimOutcome.h"
 #include "rtl/cosim/WaveWindow.h"
 #include "sim/core/Random.h"
 #include "sim/cosim/StreamChecker.h"
@@ -34,15 +35,12 @@ struct PageBufferCosimCase {
 const char* pageBufferOpName(PageBufferCosimCase::Op op);
 
 /// What running the model and the RTL side by side gave.
-struct PageBufferCosimResult {
-  Cycle modelCycles = 0, rtlCycles = 0;
-  double modelSeconds = 0, rtlSeconds = 0;  ///< wall time of each side (speed report only)
-  cosim::CheckResult check;
+struct PageBufferCosimResult : CosimOutcome {
   cosim::Stream rtlStream;  ///< what the RTL did, for inspection
   /// MAC with rber > 0: what the on-die ECC did over all pages, and the row sums that still
   /// differ from the error-free page's.
   std::uint64_t flippedBits = 0, correctedBits = 0, failedEntries = 0, clipped = 0, rowsWrong = 0;
-  bool ok() const { return check.match && modelCycles == rtlCycles; }
+  bool ok() const { return agrees(cosim::CheckMode::kExact); }
 };
 
 /// Why `c` cannot run (sizes beyond the RTL's, inconsistent options), or "" when it can.

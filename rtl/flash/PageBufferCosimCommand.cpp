@@ -6,19 +6,12 @@
 #include <CLI/CLI.hpp>
 #include <stdexcept>
 
+#include "rtl/cosim/CosimOutcome.h"
 #include "rtl/flash/PageBufferCosim.h"
 #include "sim/cli/Commands.h"
 #include "sim/config/InputError.h"
 
 namespace xpusim::rtl {
-
-namespace {
-
-double rate(Cycle cycles, double seconds) {
-  return seconds > 0 ? cycles / seconds : 0;
-}
-
-}  // namespace
 
 void PageBufferCosimCommand::addOptions(CLI::App& cmd) {
   cmd.add_option("--op", op_, "and, or (bulk bitwise over sensed operands) or mac (int8 GEMV)")
@@ -37,8 +30,7 @@ void PageBufferCosimCommand::addOptions(CLI::App& cmd) {
                  "(pages up to 16 KiB); default 0: no errors");
   cmd.add_option("--commands", commands_, "commands run back to back (default 1)");
   cmd.add_option("--seed", seed_, "seed of the data")->required();
-  cmd.add_option("--vcd", vcd_, "write the RTL's waveform as VCD");
-  cmd.add_option("--window", window_, "cycles dumped to the waveform: FROM:TO");
+  waves_.add(cmd);
   cmd.add_flag("--relaxed", relaxed_, "payloads must match, cycle deltas reported");
 }
 
@@ -61,15 +53,9 @@ int PageBufferCosimCommand::run(std::ostream& out, std::ostream& err) {
   c.commands = commands_;
   c.seed = seed_;
   c.mode = relaxed_ ? cosim::CheckMode::kRelaxed : cosim::CheckMode::kExact;
-  if (vcd_) c.wave.file = *vcd_;
-  if (window_) {
-    const auto w = parseCycleWindow(*window_);
-    if (!w) {
-      fmt::print(err, "error: --window '{}': expected FROM:TO cycles with FROM <= TO\n", *window_);
-      return kExitBadInput;
-    }
-    std::tie(c.wave.from, c.wave.to) = *w;
-  }
+  const auto wave = waves_.window(err);
+  if (!wave) return kExitBadInput;
+  c.wave = *wave;
   PageBufferCosimResult r;
   try {
     r = runPageBufferCosim(c);
@@ -82,25 +68,13 @@ int PageBufferCosimCommand::run(std::ostream& out, std::ostream& err) {
   }
   fmt::print(out, "cosim flash {} page {} B, {} command(s), seed {}\n", op_, c.pageBytes,
              c.commands, c.seed);
-  fmt::print(out, "  model: {} cycles, {} records, {:.3g} cycles/s\n", r.modelCycles,
-             r.check.modelRecords, rate(r.modelCycles, r.modelSeconds));
-  fmt::print(out, "  rtl:   {} cycles, {} records, {:.3g} cycles/s\n", r.rtlCycles,
-             r.check.rtlRecords, rate(r.rtlCycles, r.rtlSeconds));
-  fmt::print(out, "  streams ({}): {}\n", relaxed_ ? "relaxed" : "exact",
-             r.check.match ? "identical" : "DIFFER");
-  if (relaxed_)
-    fmt::print(out, "  cycle deltas: {} records, max {}\n", r.check.cycleDeltas,
-               r.check.maxCycleDelta);
+  printSides(out, r, c.mode);
   if (c.rber > 0)
     fmt::print(out,
                "  on-die ECC: {} bits flipped, {} corrected, {} entries reported, {} clipped, "
                "{} row sums off the error-free page\n",
                r.flippedBits, r.correctedBits, r.failedEntries, r.clipped, r.rowsWrong);
-  if (c.wave.file.size()) fmt::print(out, "  waveform: {}\n", c.wave.file);
-  if (!r.check.match) fmt::print(out, "{}", r.check.diff);
-  const bool ok = r.check.match && (relaxed_ || r.modelCycles == r.rtlCycles);
-  fmt::print(out, "{}\n", ok ? "PASS" : "FAIL");
-  return ok ? cli::kExitOk : cli::kExitSimulationFailed;
+  return printVerdict(out, r, c.wave, r.agrees(c.mode));
 }
 
 XPUSIM_REGISTER_COSIM(PageBufferCosimCommand, "flash",

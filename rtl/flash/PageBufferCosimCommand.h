@@ -1,8 +1,8 @@
 #pragma once
-#include <optional>
 #include <string>
 
 #include "rtl/cosim/CosimTarget.h"
+#include "rtl/cosim/WaveOptions.h"
 
 namespace xpusim::rtl {
 
@@ -20,7 +20,7 @@ class PageBufferCosimCommand : public CosimTarget {
   std::uint64_t seed_ = 1;
   double rber_ = 0;
   bool invert_ = false, relaxed_ = false;
-  std::optional<std::string> vcd_, window_;
+  WaveOptions waves_;
 };
 
 }  // namespace xpusim::rtl

@@ -27,14 +27,15 @@ class PageBufferRtlDriver {
                       const WaveWindow& wave = {})
       : commands_(commands), rtl_(wave) {
     stream_.ports = flash::pageBufferPortNames();
-    for (const auto& c : commands) cycleBound_ += beats(c) + 4;
     rtl_.reset();
   }
   PageBufferRtlDriver(const PageBufferRtlDriver&) = delete;
   PageBufferRtlDriver& operator=(const PageBufferRtlDriver&) = delete;
 
-  /// True once every command has signalled done (or the RTL overran every command's bound).
-  bool done() const { return doneCount_ == commands_.size() || rtl_.cycle() > cycleBound_; }
+  /// True once every command has signalled done (or the RTL hung).
+  bool done() const { return doneCount_ == commands_.size() || hung(); }
+  /// No command, word or result for kHangCycles cycles.
+  bool hung() const { return rtl_.hung(); }
   /// Runs one cycle; false once done.
   bool step() {
     if (done()) return false;
@@ -43,6 +44,7 @@ class PageBufferRtlDriver {
     rtl_.settle();
     const bool cmdFire = top().cmd_valid && top().cmd_ready;
     const bool inFire = top().in_valid && top().in_ready;
+    if (cmdFire || inFire || top().res_valid || top().done) rtl_.progressed();
     if (cmdFire) emit(flash::kPbCommand, 0, commands_[issued_].mac ? 1 : 0);
     if (inFire) recordBeat();
     rtl_.rise();
@@ -128,7 +130,6 @@ class PageBufferRtlDriver {
   cosim::Stream stream_;
   RtlHarness<V> rtl_;
   Cycle now_ = 0;  ///< the cycle step() is running
-  Cycle cycleBound_ = 0;
   bool feeding_ = false;
   std::size_t issued_ = 0, feed_ = 0, doneCount_ = 0;
   std::uint64_t beat_ = 0, results_ = 0;

@@ -4,7 +4,6 @@
 #include <Vinput_encoder_traced.h>
 #include <fmt/format.h>
 
-#include <chrono>
 #include <cmath>
 
 #include "models/optical/EncoderStream.h"
@@ -18,40 +17,29 @@ namespace {
 using Limits = EncoderRtlLimits;
 constexpr double kRawPerUnit = 1 << optical::kEncoderFractionBits;
 
-double secondsSince(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
 template <class V>
 EncoderCosimResult run(const EncoderCosimCase& c, const std::vector<std::int64_t>& samples) {
   EncoderCosimResult res;
   const optical::InputEncoder encoder(c.encoding);
-  auto t0 = std::chrono::steady_clock::now();
+  Stopwatch watch;
   const cosim::Stream model = optical::encoderStream(encoder, c.layout, samples, c.vectors,
                                                      c.features, Limits::kLanes, c.modelDelayFrom);
-  res.modelCycles = model.records.empty() ? 0 : model.records.back().cycle + 1;
-  res.modelSeconds = secondsSince(t0);
+  res.modelCycles = streamCycles(model);
+  res.modelSeconds = watch.seconds();
   res.frames = c.vectors * encoder.planes();
   res.rowWords = res.frames * c.layout.height;
 
-  t0 = std::chrono::steady_clock::now();
+  watch = Stopwatch();
   EncoderRtlDriver<V> rtl(c.encoding, rawThreshold(c), rawMaxAbs(samples), c.layout, samples,
                           c.features, c.wave);
   while (rtl.step()) {
   }
   res.rtlCycles = rtl.cycles();
   res.hung = rtl.hung();
-  res.rtlSeconds = secondsSince(t0);
+  res.rtlSeconds = watch.seconds();
 
-  Cycle at = 0;
-  const auto& mr = model.records;
-  const auto& rr = rtl.stream().records;
-  for (std::size_t i = 0; i < std::min(mr.size(), rr.size()); ++i)
-    if (!(mr[i] == rr[i])) {
-      at = std::min(mr[i].cycle, rr[i].cycle);
-      break;
-    }
-  res.check = cosim::compareStreams(model, rtl.stream(), c.mode, reproduceCommand(c, at));
+  res.check = cosim::compareStreams(model, rtl.stream(), c.mode,
+                                    [&](Cycle at) { return reproduceCommand(c, at); });
   return res;
 }
 

@@ -6,6 +6,7 @@
 
 #include "models/optical/DmdLayout.h"
 #include "models/optical/InputEncoder.h"
+#include "rtl/cosim/CosimOutcome.h"
 #include "rtl/cosim/WaveWindow.h"
 #include "sim/core/Random.h"
 #include "sim/cosim/StreamChecker.h"
@@ -26,13 +27,9 @@ struct EncoderCosimCase {
 };
 
 /// What running the model and the RTL side by side gave.
-struct EncoderCosimResult {
-  Cycle modelCycles = 0, rtlCycles = 0;
-  double modelSeconds = 0, rtlSeconds = 0;  ///< wall time of each side (speed report only)
-  std::uint64_t frames = 0, rowWords = 0;   ///< frames and row words the model wrote
-  cosim::CheckResult check;
-  bool hung = false;  ///< the RTL made no progress for kHangCycles cycles
-  bool ok() const { return check.match && !hung && modelCycles == rtlCycles; }
+struct EncoderCosimResult : CosimOutcome {
+  std::uint64_t frames = 0, rowWords = 0;  ///< frames and row words the model wrote
+  bool ok() const { return agrees(cosim::CheckMode::kExact); }
 };
 
 /// Empty when `c` fits the RTL (rtl/optical/input_encoder.sv sizes) and its layout holds the

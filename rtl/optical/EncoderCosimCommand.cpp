@@ -5,19 +5,11 @@
 
 #include <CLI/CLI.hpp>
 
-#include "rtl/cosim/RtlHarness.h"
+#include "rtl/cosim/CosimOutcome.h"
 #include "rtl/optical/EncoderCosim.h"
 #include "sim/cli/Commands.h"
 
 namespace xpusim::rtl {
-
-namespace {
-
-double rate(Cycle cycles, double seconds) {
-  return seconds > 0 ? cycles / seconds : 0;
-}
-
-}  // namespace
 
 void EncoderCosimCommand::addOptions(CLI::App& cmd) {
   cmd.add_option("--mode", mode_, "threshold or bitplane")
@@ -36,8 +28,7 @@ void EncoderCosimCommand::addOptions(CLI::App& cmd) {
   cmd.add_option("--height", height_, "DMD rows per frame (default: row0 + active rows)");
   cmd.add_option("--pad", pad_, "mirrors outside the active area: 0 off, 1 on (default 0)")
       ->check(CLI::Range(0, 1));
-  cmd.add_option("--vcd", vcd_, "write the RTL's waveform as VCD");
-  cmd.add_option("--window", window_, "cycles dumped to the waveform: FROM:TO");
+  waves_.add(cmd);
   cmd.add_flag("--relaxed", relaxed_, "payloads must match, cycle deltas reported");
 }
 
@@ -64,15 +55,9 @@ int EncoderCosimCommand::run(std::ostream& out, std::ostream& err) {
     fmt::print(err, "error: {}\n", bad);
     return kExitBadInput;
   }
-  if (vcd_) c.wave.file = *vcd_;
-  if (window_) {
-    const auto w = parseCycleWindow(*window_);
-    if (!w) {
-      fmt::print(err, "error: --window '{}': expected FROM:TO cycles with FROM <= TO\n", *window_);
-      return kExitBadInput;
-    }
-    std::tie(c.wave.from, c.wave.to) = *w;
-  }
+  const auto wave = waves_.window(err);
+  if (!wave) return kExitBadInput;
+  c.wave = *wave;
 
   const EncoderCosimResult r = runEncoderCosim(c);
   fmt::print(out, "cosim optical {}{} features {} vectors {} seed {}\n", mode_,
@@ -84,21 +69,8 @@ int EncoderCosimCommand::run(std::ostream& out, std::ostream& err) {
              c.layout.pad ? 1 : 0);
   fmt::print(out, "  frames: {} ({} per vector), row words: {}\n", r.frames, r.frames / c.vectors,
              r.rowWords);
-  fmt::print(out, "  model: {} cycles, {} records, {:.3g} cycles/s\n", r.modelCycles,
-             r.check.modelRecords, rate(r.modelCycles, r.modelSeconds));
-  fmt::print(out, "  rtl:   {} cycles, {} records, {:.3g} cycles/s\n", r.rtlCycles,
-             r.check.rtlRecords, rate(r.rtlCycles, r.rtlSeconds));
-  fmt::print(out, "  streams ({}): {}\n", relaxed_ ? "relaxed" : "exact",
-             r.check.match ? "identical" : "DIFFER");
-  if (relaxed_)
-    fmt::print(out, "  cycle deltas: {} records, max {}\n", r.check.cycleDeltas,
-               r.check.maxCycleDelta);
-  if (c.wave.file.size()) fmt::print(out, "  waveform: {}\n", c.wave.file);
-  if (r.hung) fmt::print(out, "  rtl hung: no progress for {} cycles\n", kHangCycles);
-  if (!r.check.match) fmt::print(out, "{}", r.check.diff);
-  const bool ok = r.check.match && !r.hung && (relaxed_ || r.modelCycles == r.rtlCycles);
-  fmt::print(out, "{}\n", ok ? "PASS" : "FAIL");
-  return ok ? cli::kExitOk : cli::kExitSimulationFailed;
+  printSides(out, r, c.mode);
+  return printVerdict(out, r, c.wave, r.agrees(c.mode));
 }
 
 XPUSIM_REGISTER_COSIM(EncoderCosimCommand, "optical",

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "rtl/cosim/CosimTarget.h"
+#include "rtl/cosim/WaveOptions.h"
 
 namespace xpusim::rtl {
 
@@ -21,7 +22,7 @@ class EncoderCosimCommand : public CosimTarget {
   double threshold_ = 0;
   std::uint64_t width_ = 64, col0_ = 0, row0_ = 0, pad_ = 0;
   std::optional<std::uint64_t> cols_, height_;
-  std::optional<std::string> vcd_, window_;
+  WaveOptions waves_;
 };
 
 }  // namespace xpusim::rtl

@@ -4,8 +4,6 @@
 #include <Vaim_bank_unit_traced.h>
 #include <fmt/format.h>
 
-#include <chrono>
-
 #include "models/pim/BankUnitProgram.h"
 #include "rtl/pim/PimRtlDriver.h"
 
@@ -17,40 +15,28 @@ namespace {
 constexpr std::uint32_t kRtlLanes = 16, kRtlColumnBytes = 32, kRtlColumns = 64;
 constexpr std::uint32_t kRtlRows = 1u << 14, kRtlMaxTiming = 255, kRtlResultDepth = 32;
 
-double secondsSince(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
 template <class V>
 PimCosimResult run(const PimCosimCase& c, const BankUnitDevice& device,
                    const std::vector<BankUnitCommand>& commands) {
   PimCosimResult res;
-  auto t0 = std::chrono::steady_clock::now();
+  Stopwatch watch;
   DramTiming modelTiming = device.int8Timing();
   if (c.modelLonger) ++(modelTiming.*c.modelLonger);
   const cosim::Stream model = bankUnitStream(device, commands, modelTiming);
-  res.modelCycles = model.records.empty() ? 0 : model.records.back().cycle + 1;
-  res.modelSeconds = secondsSince(t0);
+  res.modelCycles = streamCycles(model);
+  res.modelSeconds = watch.seconds();
 
-  t0 = std::chrono::steady_clock::now();
+  watch = Stopwatch();
   PimRtlDriver<V> rtl(device.int8Timing(), commands, c.wave);
   while (rtl.step()) {
   }
   res.rtlCycles = rtl.cycles();
-  res.rtlSeconds = secondsSince(t0);
+  res.rtlSeconds = watch.seconds();
   res.protocolError = rtl.protocolError();
   res.hung = rtl.hung();
 
-  Cycle at = 0;
-  const auto& mr = model.records;
-  const auto& rr = rtl.stream().records;
-  for (std::size_t i = 0; i < std::min(mr.size(), rr.size()); ++i)
-    if (!(mr[i] == rr[i])) {
-      at = std::min(mr[i].cycle, rr[i].cycle);
-      break;
-    }
-  res.check =
-      cosim::compareStreams(model, rtl.stream(), cosim::CheckMode::kExact, reproduceCommand(c, at));
+  res.check = cosim::compareStreams(model, rtl.stream(), cosim::CheckMode::kExact,
+                                    [&](Cycle at) { return reproduceCommand(c, at); });
   return res;
 }
 

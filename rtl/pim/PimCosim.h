@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "models/pim/BankUnitStream.h"
+#include "rtl/cosim/CosimOutcome.h"
 #include "rtl/cosim/WaveWindow.h"
 #include "sim/cosim/StreamChecker.h"
 
@@ -22,13 +23,9 @@ struct PimCosimCase {
 };
 
 /// What running the model and the RTL side by side gave.
-struct PimCosimResult {
-  Cycle modelCycles = 0, rtlCycles = 0;
-  double modelSeconds = 0, rtlSeconds = 0;  ///< wall time of each side (speed report only)
-  cosim::CheckResult check;
+struct PimCosimResult : CosimOutcome {
   bool protocolError = false;  ///< the RTL flagged an illegal command
-  bool hung = false;           ///< the RTL stopped accepting commands
-  bool ok() const { return check.match && !protocolError && !hung && modelCycles == rtlCycles; }
+  bool ok() const { return agrees(cosim::CheckMode::kExact) && !protocolError; }
 };
 
 /// Why `device` does not fit the RTL as synthesised (16 lanes of a 32-byte column, 64 buffer

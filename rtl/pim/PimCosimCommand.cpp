@@ -5,19 +5,11 @@
 
 #include <CLI/CLI.hpp>
 
-#include "rtl/cosim/RtlHarness.h"
+#include "rtl/cosim/CosimOutcome.h"
 #include "rtl/pim/PimCosim.h"
 #include "sim/cli/Commands.h"
 
 namespace xpusim::rtl {
-
-namespace {
-
-double rate(Cycle cycles, double seconds) {
-  return seconds > 0 ? cycles / seconds : 0;
-}
-
-}  // namespace
 
 void PimCosimCommand::addOptions(CLI::App& cmd) {
   preset_ = XPUSIM_PIM_DEFAULT_PRESET;
@@ -25,8 +17,7 @@ void PimCosimCommand::addOptions(CLI::App& cmd) {
       ->capture_default_str();
   cmd.add_option("--ops", ops_, "commands in the random sequence, >= 1")->required();
   cmd.add_option("--seed", seed_, "seed of the sequence and its int8 operands")->required();
-  cmd.add_option("--vcd", vcd_, "write the RTL's waveform as VCD");
-  cmd.add_option("--window", window_, "cycles dumped to the waveform: FROM:TO");
+  waves_.add(cmd);
 }
 
 int PimCosimCommand::run(std::ostream& out, std::ostream& err) {
@@ -39,15 +30,9 @@ int PimCosimCommand::run(std::ostream& out, std::ostream& err) {
     fmt::print(err, "error: --ops must be at least 1\n");
     return kExitBadInput;
   }
-  if (vcd_) c.wave.file = *vcd_;
-  if (window_) {
-    const auto w = parseCycleWindow(*window_);
-    if (!w) {
-      fmt::print(err, "error: --window '{}': expected FROM:TO cycles with FROM <= TO\n", *window_);
-      return kExitBadInput;
-    }
-    std::tie(c.wave.from, c.wave.to) = *w;
-  }
+  const auto wave = waves_.window(err);
+  if (!wave) return kExitBadInput;
+  c.wave = *wave;
   BankUnitDevice device;
   try {
     device = BankUnitDevice::load(c.preset);
@@ -63,17 +48,9 @@ int PimCosimCommand::run(std::ostream& out, std::ostream& err) {
   const PimCosimResult r = runPimCosim(c, device);
   fmt::print(out, "cosim pim: AiM bank unit, {} commands, seed {} ({})\n", c.ops, c.seed,
              c.preset.filename().string());
-  fmt::print(out, "  model: {} cycles, {} records, {:.3g} cycles/s\n", r.modelCycles,
-             r.check.modelRecords, rate(r.modelCycles, r.modelSeconds));
-  fmt::print(out, "  rtl:   {} cycles, {} records, {:.3g} cycles/s\n", r.rtlCycles,
-             r.check.rtlRecords, rate(r.rtlCycles, r.rtlSeconds));
-  fmt::print(out, "  streams (exact): {}\n", r.check.match ? "identical" : "DIFFER");
+  printSides(out, r, cosim::CheckMode::kExact);
   if (r.protocolError) fmt::print(out, "  rtl flagged an illegal command\n");
-  if (r.hung) fmt::print(out, "  rtl hung: no progress for {} cycles\n", kHangCycles);
-  if (c.wave.file.size()) fmt::print(out, "  waveform: {}\n", c.wave.file);
-  if (!r.check.match) fmt::print(out, "{}", r.check.diff);
-  fmt::print(out, "{}\n", r.ok() ? "PASS" : "FAIL");
-  return r.ok() ? cli::kExitOk : cli::kExitSimulationFailed;
+  return printVerdict(out, r, c.wave, r.ok());
 }
 
 XPUSIM_REGISTER_COSIM(PimCosimCommand, "pim",

@@ -1,9 +1,9 @@
 #pragma once
 #include <cstdint>
-#include <optional>
 #include <string>
 
 #include "rtl/cosim/CosimTarget.h"
+#include "rtl/cosim/WaveOptions.h"
 
 namespace xpusim::rtl {
 
@@ -19,8 +19,7 @@ class PimCosimCommand : public CosimTarget {
   std::string preset_;
   std::uint64_t ops_ = 0;
   std::uint64_t seed_ = 1;
-  std::optional<std::string> vcd_;
-  std::optional<std::string> window_;  ///< "FROM:TO" cycles dumped to the waveform
+  WaveOptions waves_;
 };
 
 }  // namespace xpusim::rtl

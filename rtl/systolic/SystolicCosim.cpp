@@ -5,8 +5,6 @@
 #include <Vsystolic_array_traced.h>
 #include <fmt/format.h>
 
-#include <chrono>
-
 #include "models/systolic/CosimStream.h"
 #include "models/systolic/FunctionalGemm.h"
 
@@ -14,36 +12,25 @@ namespace xpusim::rtl {
 
 namespace {
 
-double secondsSince(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
 template <class V>
 SystolicCosimResult run(const SystolicCosimCase& c, const systolic::FoldGrid& grid,
                         const systolic::GemmOperands& ops) {
   SystolicCosimResult res;
-  auto t0 = std::chrono::steady_clock::now();
+  Stopwatch watch;
   const cosim::Stream model = systolic::modelStream(grid, ops, c.modelDelayFrom);
-  res.modelCycles = model.records.empty() ? 0 : model.records.back().cycle + 1;
-  res.modelSeconds = secondsSince(t0);
+  res.modelCycles = streamCycles(model);
+  res.modelSeconds = watch.seconds();
 
-  t0 = std::chrono::steady_clock::now();
+  watch = Stopwatch();
   SystolicRtlDriver<V> rtl(grid, ops, c.wave);
   while (rtl.step()) {
   }
   res.rtlCycles = rtl.cycles();
   res.hung = rtl.hung();
-  res.rtlSeconds = secondsSince(t0);
+  res.rtlSeconds = watch.seconds();
 
-  Cycle at = 0;
-  const auto& mr = model.records;
-  const auto& rr = rtl.stream().records;
-  for (std::size_t i = 0; i < std::min(mr.size(), rr.size()); ++i)
-    if (!(mr[i] == rr[i])) {
-      at = std::min(mr[i].cycle, rr[i].cycle);
-      break;
-    }
-  res.check = cosim::compareStreams(model, rtl.stream(), c.mode, reproduceCommand(c, at));
+  res.check = cosim::compareStreams(model, rtl.stream(), c.mode,
+                                    [&](Cycle at) { return reproduceCommand(c, at); });
   const auto expect = systolic::FunctionalGemm::reference(ops);
   for (std::size_t i = 0; i < expect.size(); ++i) res.valueMismatches += expect[i] != rtl.out()[i];
   return res;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "models/systolic/Dataflow.h"
+#include "rtl/cosim/CosimOutcome.h"
 #include "rtl/systolic/SystolicRtlDriver.h"
 #include "sim/cosim/StreamChecker.h"
 
@@ -23,15 +24,9 @@ struct SystolicCosimCase {
 };
 
 /// What running the model and the RTL side by side gave.
-struct SystolicCosimResult {
-  Cycle modelCycles = 0, rtlCycles = 0;
-  double modelSeconds = 0, rtlSeconds = 0;  ///< wall time of each side (speed report only)
-  cosim::CheckResult check;
+struct SystolicCosimResult : CosimOutcome {
   std::uint64_t valueMismatches = 0;  ///< RTL Out values differing from the plain GEMM
-  bool hung = false;                  ///< the RTL made no progress for kHangCycles cycles
-  bool ok() const {
-    return check.match && !hung && valueMismatches == 0 && modelCycles == rtlCycles;
-  }
+  bool ok() const { return agrees(cosim::CheckMode::kExact) && valueMismatches == 0; }
 };
 
 /// Runs one GEMM of int8 operands drawn from `seed` through the model's canonical stream

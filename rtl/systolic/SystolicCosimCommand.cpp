@@ -5,19 +5,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "rtl/cosim/CosimOutcome.h"
 #include "rtl/systolic/GemmShapeText.h"
 #include "rtl/systolic/SystolicCosim.h"
 #include "sim/cli/Commands.h"
 
 namespace xpusim::rtl {
-
-namespace {
-
-double rate(Cycle cycles, double seconds) {
-  return seconds > 0 ? cycles / seconds : 0;
-}
-
-}  // namespace
 
 void SystolicCosimCommand::addOptions(CLI::App& cmd) {
   cmd.add_option("--rows", rows_, "PE rows, 1 to 16")->required();
@@ -25,9 +18,7 @@ void SystolicCosimCommand::addOptions(CLI::App& cmd) {
   cmd.add_option("--dataflow", dataflow_, "os, ws or is")->required();
   cmd.add_option("--gemm", gemm_, "MxNxK")->required();
   cmd.add_option("--seed", seed_, "seed of the int8 operands")->required();
-  auto* vcd = cmd.add_option("--vcd", vcd_, "write the RTL's waveform as VCD");
-  cmd.add_option("--fst", fst_, "write the RTL's waveform as FST")->excludes(vcd);
-  cmd.add_option("--window", window_, "cycles dumped to the waveform: FROM:TO");
+  waves_.add(cmd, /*fst=*/true);
   cmd.add_flag("--relaxed", relaxed_, "payloads must match, cycle deltas reported");
 }
 
@@ -54,44 +45,16 @@ int SystolicCosimCommand::run(std::ostream& out, std::ostream& err) {
   c.gemm = *shape;
   c.seed = seed_;
   c.mode = relaxed_ ? cosim::CheckMode::kRelaxed : cosim::CheckMode::kExact;
-  if (vcd_) c.wave.file = *vcd_;
-  if (fst_) {
-    c.wave.file = *fst_;
-    c.wave.format = WaveFormat::kFst;
-  }
-  if (window_ && c.wave.file.empty()) {
-    fmt::print(err, "error: --window needs --vcd or --fst (the waveform it limits)\n");
-    return kExitBadInput;
-  }
-  if (window_) {
-    const auto w = parseCycleWindow(*window_);
-    if (!w) {
-      fmt::print(err, "error: --window '{}': expected FROM:TO cycles with FROM <= TO\n", *window_);
-      return kExitBadInput;
-    }
-    std::tie(c.wave.from, c.wave.to) = *w;
-  }
+  const auto wave = waves_.window(err);
+  if (!wave) return kExitBadInput;
+  c.wave = *wave;
 
   const SystolicCosimResult r = runSystolicCosim(c);
   fmt::print(out, "cosim systolic {}x{} {} gemm {}x{}x{} seed {}\n", c.rows, c.cols, dataflow_,
              c.gemm.m, c.gemm.n, c.gemm.k, c.seed);
-  fmt::print(out, "  model: {} cycles, {} records, {:.3g} cycles/s\n", r.modelCycles,
-             r.check.modelRecords, rate(r.modelCycles, r.modelSeconds));
-  fmt::print(out, "  rtl:   {} cycles, {} records, {:.3g} cycles/s\n", r.rtlCycles,
-             r.check.rtlRecords, rate(r.rtlCycles, r.rtlSeconds));
-  fmt::print(out, "  streams ({}): {}\n", relaxed_ ? "relaxed" : "exact",
-             r.check.match ? "identical" : "DIFFER");
-  if (relaxed_)
-    fmt::print(out, "  cycle deltas: {} records, max {}\n", r.check.cycleDeltas,
-               r.check.maxCycleDelta);
+  printSides(out, r, c.mode);
   fmt::print(out, "  values vs plain GEMM: {} mismatches\n", r.valueMismatches);
-  if (c.wave.file.size()) fmt::print(out, "  waveform: {}\n", c.wave.file);
-  if (r.hung) fmt::print(out, "  rtl hung: no progress for {} cycles\n", kHangCycles);
-  if (!r.check.match) fmt::print(out, "{}", r.check.diff);
-  const bool ok = r.check.match && !r.hung && r.valueMismatches == 0 &&
-                  (relaxed_ || r.modelCycles == r.rtlCycles);
-  fmt::print(out, "{}\n", ok ? "PASS" : "FAIL");
-  return ok ? cli::kExitOk : cli::kExitSimulationFailed;
+  return printVerdict(out, r, c.wave, r.agrees(c.mode) && r.valueMismatches == 0);
 }
 
 XPUSIM_REGISTER_COSIM(SystolicCosimCommand, "systolic",

@@ -1,8 +1,8 @@
 #pragma once
-#include <optional>
 #include <string>
 
 #include "rtl/cosim/CosimTarget.h"
+#include "rtl/cosim/WaveOptions.h"
 
 namespace xpusim::rtl {
 
@@ -18,8 +18,7 @@ class SystolicCosimCommand : public CosimTarget {
   std::string dataflow_ = "os";
   std::string gemm_ = "4x4x4";
   std::uint64_t seed_ = 1;
-  std::optional<std::string> vcd_, fst_;
-  std::optional<std::string> window_;  ///< "FROM:TO" cycles dumped to the waveform
+  WaveOptions waves_;
   bool relaxed_ = false;
 };
 

@@ -39,7 +39,8 @@ std::vector<std::size_t> indicesOf(const Stream& s, std::uint16_t port, bool all
 }  // namespace
 
 CheckResult compareStreams(const Stream& model, const Stream& rtl, CheckMode mode,
-                           const std::string& reproduce, std::size_t context) {
+                           const std::function<std::string(Cycle)>& reproduce,
+                           std::size_t context) {
   CheckResult res;
   res.modelRecords = model.records.size();
   res.rtlRecords = rtl.records.size();
@@ -64,6 +65,12 @@ CheckResult compareStreams(const Stream& model, const Stream& rtl, CheckMode mod
     }
     if (at == n && mIdx.size() == rIdx.size()) continue;
     res.match = false;
+    // The cycle of the first difference: the earlier of the two differing records, or the
+    // first record one stream has beyond the other's end.
+    const Cycle cycle = at < n
+                            ? std::min(model.records[mIdx[at]].cycle, rtl.records[rIdx[at]].cycle)
+                        : mIdx.size() > n ? model.records[mIdx[n]].cycle
+                                          : rtl.records[rIdx[n]].cycle;
     const std::string what =
         at < n ? fmt::format("model {} but rtl {}", formatRecord(model, model.records[mIdx[at]]),
                              formatRecord(rtl, rtl.records[rIdx[at]]))
@@ -72,7 +79,7 @@ CheckResult compareStreams(const Stream& model, const Stream& rtl, CheckMode mod
     res.diff =
         fmt::format("first difference at {}record {}: {}\n{}reproduce with a waveform:\n  {}\n",
                     exact ? "" : fmt::format("{} ", model.ports.at(p)), at, what,
-                    listing(model, rtl, at, context, mIdx, rIdx), reproduce);
+                    listing(model, rtl, at, context, mIdx, rIdx), reproduce(cycle));
   }
   return res;
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "sim/cosim/StreamRecord.h"
@@ -25,10 +26,11 @@ struct CheckResult {
 };
 
 /// Compares two canonical streams record by record (OTBN-style lockstep checker: stops at the
-/// first difference). `reproduce` is the command line that re-runs the case with a waveform;
-/// it is printed under the diff.
+/// first difference). `reproduce(cycle)` gives the command line that re-runs the case with a
+/// waveform around `cycle`, the first difference's; it is printed under the diff.
 CheckResult compareStreams(const Stream& model, const Stream& rtl, CheckMode mode,
-                           const std::string& reproduce, std::size_t context = 4);
+                           const std::function<std::string(Cycle)>& reproduce,
+                           std::size_t context = 4);
 
 /// "cycle 12 result[3] = -517".
 std::string formatRecord(const Stream& s, const StreamRecord& r);
