@@ -63,18 +63,16 @@ AddressMapper::AddressMapper(const DramOrganisation& org, std::string_view order
   for (auto it = expanded.rbegin(); it != expanded.rend(); ++it) {
     const Field f = *it;
     if (widths[f] == 0) continue;
-    slices_[count_++] = Slice{f, shift, widths[f]};
+    shift_[f] = shift;
+    mask_[f] = (Addr{1} << widths[f]) - 1;
     shift += widths[f];
   }
 }
 
 DramAddress AddressMapper::map(Addr addr) const {
-  std::array<std::uint32_t, kFields> v{};
-  for (unsigned i = 0; i < count_; ++i) {
-    const Slice& s = slices_[i];
-    v[s.field] = static_cast<std::uint32_t>((addr >> s.shift) & ((Addr{1} << s.bits) - 1));
-  }
-  return DramAddress{v[kCh], v[kPc], v[kRa], v[kBg], v[kBa], v[kRo], v[kCo]};
+  auto field = [&](Field f) { return static_cast<std::uint32_t>((addr >> shift_[f]) & mask_[f]); };
+  return DramAddress{field(kCh), field(kPc), field(kRa), field(kBg),
+                     field(kBa), field(kRo), field(kCo)};
 }
 
 }  // namespace xpusim

@@ -30,13 +30,10 @@ class AddressMapper {
 
  private:
   enum Field : std::uint8_t { kCh, kPc, kRa, kBg, kBa, kRo, kCo, kFields };
-  struct Slice {
-    Field field;
-    unsigned shift;  // bit position in the address
-    unsigned bits;
-  };
-  std::array<Slice, kFields> slices_{};
-  unsigned count_ = 0;
+  /// Each field is one contiguous bit slice: its position in the address and its mask (0 for a
+  /// field of width 0).
+  std::array<unsigned, kFields> shift_{};
+  std::array<Addr, kFields> mask_{};
   unsigned offsetBits_ = 0;
 };
 

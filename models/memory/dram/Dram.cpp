@@ -137,8 +137,15 @@ Dram::Dram(BuildContext& ctx)
   channels_.reserve(spec_.org.channels);
   for (std::uint32_t c = 0; c < spec_.org.channels; ++c)
     channels_.emplace_back(c, spec_, policy_, trace_.get());
+  if (Timeline* timeline = sim().timeline())
+    for (std::uint32_t c = 0; c < spec_.org.channels; ++c) {
+      timelines_.push_back(std::make_unique<CommandTimeline>(
+          *timeline, fmt::format("{}.ch{}", path(), c), spec_.org, period_));
+      channels_[c].drawCommandsOn(timelines_.back().get());
+    }
   wake_.assign(spec_.org.channels, DramController::kNever);
   portBlocked_.assign(ports, false);
+  pieces_.reserve(std::max(policy_.readQueue, policy_.writeQueue));
   needReads_.assign(spec_.org.channels, 0);
   needWrites_.assign(spec_.org.channels, 0);
   registerStats("", total_);
@@ -183,18 +190,21 @@ bool Dram::accept(std::uint32_t port, Cycle now, Cycle serveAt) {
   const Addr pieces = ((r.addr + r.bytes - 1) >> shift) - first + 1;
   const bool write = r.op == MemOp::kWrite;
   const DramAddress head = mapper_.map(r.addr);
-  if (pieces == 1) {  // the common case: one burst
-    if (!channels_[head.channel].canAccept(write ? 0 : 1, write ? 1 : 0)) return false;
-  } else {
-    if (pieces > (write ? policy_.writeQueue : policy_.readQueue))
-      throw std::runtime_error(
-          fmt::format("{}: a {}-byte request needs {} bursts, more than the "
-                      "queue holds",
-                      path(), r.bytes, pieces));
+  if (pieces > (write ? policy_.writeQueue : policy_.readQueue))
+    throw std::runtime_error(
+        fmt::format("{}: a {}-byte request needs {} bursts, more than the queue holds", path(),
+                    r.bytes, pieces));
+  pieces_.clear();
+  if (pieces == 1 || channels_.size() == 1) {  // every burst goes to the head's channel
+    const auto n = static_cast<std::uint32_t>(pieces);
+    if (!channels_[head.channel].canAccept(write ? 0 : n, write ? n : 0)) return false;
+  } else {  // map the bursts once, count them per channel
     std::fill(needReads_.begin(), needReads_.end(), 0);
     std::fill(needWrites_.begin(), needWrites_.end(), 0);
-    for (Addr k = 0; k < pieces; ++k)
-      ++(write ? needWrites_ : needReads_)[mapper_.map((first + k) << shift).channel];
+    for (Addr k = 0; k < pieces; ++k) {
+      pieces_.push_back(mapper_.map((first + k) << shift));
+      ++(write ? needWrites_ : needReads_)[pieces_.back().channel];
+    }
     for (std::size_t c = 0; c < channels_.size(); ++c)
       if (!channels_[c].canAccept(needReads_[c], needWrites_[c])) return false;
   }
@@ -216,7 +226,9 @@ bool Dram::accept(std::uint32_t port, Cycle now, Cycle serveAt) {
   o.done = 0;
   ++inFlight_;
   for (Addr k = 0; k < pieces; ++k) {
-    const DramAddress a = k == 0 ? head : mapper_.map((first + k) << shift);
+    const DramAddress a = !pieces_.empty() ? pieces_[k]
+                          : k == 0         ? head
+                                           : mapper_.map((first + k) << shift);
     channels_[a.channel].enqueue(a, write, owner, now);
     wake_[a.channel] = std::min(wake_[a.channel], serveAt);
   }

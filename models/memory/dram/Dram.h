@@ -22,7 +22,8 @@ namespace xpusim {
 ///
 /// Statistics per channel (`<path>.ch<N>.<name>`) and in total (`<path>.<name>`); read
 /// latency counts memory cycles from the request's arrival to its last data beat, over
-/// completed requests only. "cycles" is the cycle of the last completion (drain).
+/// completed requests only. "cycles" is the cycle of the last completion (drain). Under --trace
+/// every command is a slice on its bank's (or, for all-bank commands, its rank's) timeline lane.
 class Dram : public Component, public Clocked {
  public:
   static ComponentInfo describe();
@@ -71,6 +72,7 @@ class Dram : public Component, public Clocked {
   std::vector<std::unique_ptr<MemoryTargetPort>> ports_;
   std::unique_ptr<CommandTrace> trace_;
   std::filesystem::path traceFile_;
+  std::vector<std::unique_ptr<CommandTimeline>> timelines_;  // per channel, under --trace
   std::vector<DramController> channels_;
   std::vector<Cycle> wake_;        // per channel: next cycle worth serving
   std::vector<bool> portBlocked_;  // per port: head request waits for a queue slot
@@ -82,6 +84,7 @@ class Dram : public Component, public Clocked {
   std::uint32_t rotate_ = 0;
   std::uint64_t inFlight_ = 0;
   std::vector<std::uint32_t> needReads_, needWrites_;  // accept() scratch, per channel
+  std::vector<DramAddress> pieces_;  // accept() scratch: the bursts of a multi-burst request
 
   DramChannelStats total_;
 };

@@ -15,7 +15,6 @@ DramController::DramController(std::uint32_t channel, const DramSpec& spec,
                                                                        : spec.timing.tREFI),
       reads_(policy.readQueue, spec.org.banksPerChannel()),
       writes_(policy.writeQueue, spec.org.banksPerChannel()),
-      bankVersion_(spec.org.banksPerChannel(), 1),
       readCandidates_(spec.org.banksPerChannel()),
       writeCandidates_(spec.org.banksPerChannel()) {
   const std::uint32_t ranks = spec.org.ranksPerChannel();
@@ -56,11 +55,11 @@ DramCommand DramController::refreshCommand(std::uint32_t rank, const DramAddress
                                                                       : DramCommand::kRefreshBank;
 }
 
-bool DramController::blockedByRefresh(const DramTransaction& t) const {
-  const RankRefresh& f = refresh_[t.rank()];
+bool DramController::blockedByRefresh(std::uint32_t bank) const {
+  const std::uint32_t perRank = spec_.org.banksPerRank();
+  const RankRefresh& f = refresh_[bank / perRank];
   if (!f.pending) return false;
-  if (policy_.refresh == DramPolicy::Refresh::kAllBank) return true;
-  return t.addr.bankGroup * spec_.org.banks + t.addr.bank == f.nextBank;
+  return policy_.refresh == DramPolicy::Refresh::kAllBank || bank % perRank == f.nextBank;
 }
 
 void DramController::refreshDone(std::uint32_t rank) {
@@ -70,29 +69,39 @@ void DramController::refreshDone(std::uint32_t rank) {
   f.nextBank = (f.nextBank + 1) % spec_.org.banksPerRank();
 }
 
-void DramController::catchUpRefresh(Cycle now) {
-  if (policy_.refresh == DramPolicy::Refresh::kOff) return;
-  for (std::uint32_t r = 0; r < refresh_.size(); ++r) {
-    RankRefresh& f = refresh_[r];
-    // Refreshes that fell due while the channel slept run at their due cycle, as they would
-    // have had it been awake; one that cannot finish before now continues as a pending one.
-    while (!f.pending && f.due < now) {
-      const DramAddress a = refreshTarget(r);
-      DramCommand cmd = refreshCommand(r, a);
-      Cycle at = f.due;
-      if (cmd == DramCommand::kPre || cmd == DramCommand::kPreAll) {
-        at = std::max(at, core_.earliest(cmd, a));
-        if (at >= now) break;
-        issue(cmd, a, at);
-        cmd = refreshCommand(r, a);
-      }
-      at = std::max(at, core_.earliest(cmd, a));
-      if (at >= now) break;
-      issue(cmd, a, at);
-      refreshDone(r);
-    }
-    if (f.due < now) f.pending = true;
+Cycle DramController::refreshHorizon() const {
+  Cycle due = kNever;
+  for (const RankRefresh& f : refresh_) {
+    if (f.pending) return 0;
+    due = std::min(due, f.due);
   }
+  return due;
+}
+
+void DramController::catchUpRefresh(Cycle now) {
+  // Refreshes that fell due while the channel slept run as they would have had it been awake:
+  // in time order across ranks, one command per cycle on the command bus. One that cannot
+  // finish before now continues as a pending one.
+  Cycle busFree = 0;  // the first cycle the command bus is free for the next catch-up command
+  for (;;) {
+    std::uint32_t rank = 0;
+    Cycle at = kNever;
+    for (std::uint32_t r = 0; r < refresh_.size(); ++r) {
+      const RankRefresh& f = refresh_[r];
+      if (f.pending || f.due >= now) continue;
+      const DramAddress a = refreshTarget(r);
+      const Cycle legal = std::max({f.due, busFree, core_.earliest(refreshCommand(r, a), a)});
+      if (legal < at) at = legal, rank = r;
+    }
+    if (at >= now) break;
+    const DramAddress a = refreshTarget(rank);
+    const DramCommand cmd = refreshCommand(rank, a);
+    issue(cmd, a, at);
+    busFree = at + 1;
+    if (cmd == DramCommand::kRefresh || cmd == DramCommand::kRefreshBank) refreshDone(rank);
+  }
+  for (RankRefresh& f : refresh_)
+    if (f.due < now) f.pending = true;
 }
 
 bool DramController::serveRefresh(Cycle now, Cycle& next) {
@@ -190,43 +199,72 @@ void DramController::serveRequests(Cycle now, bool rowBusFree, Cycle& next,
   std::uint32_t col = kNone, row = kNone;
   std::uint64_t colSeq = UINT64_MAX, rowSeq = UINT64_MAX;
   DramCommand colCmd = DramCommand::kRead, rowCmd = DramCommand::kAct;
-  // Keeps the oldest ready candidate of each bus; remembers when the others become ready.
-  auto consider = [&](std::uint32_t slot, DramCommand cmd) {
+  bool waiting = false;  // a candidate is not legal yet
+  // Keeps the oldest ready candidate of each bus. `earliest` is a lower bound of the
+  // candidate's first legal cycle (0: unknown); it is made exact when it is not in the future.
+  auto consider = [&](std::uint32_t slot, DramCommand cmd, Cycle& earliest) {
     const bool column = isColumnCommand(cmd);
     const DramTransaction& t = q.at(slot);
     if (!(column ? colBusFree : rowBusFree) || t.seq >= (column ? colSeq : rowSeq)) return;
-    const Cycle e = core_.earliest(cmd, t.nodes);
-    if (e > now) {
-      next = std::min(next, e);
+    if (earliest <= now) earliest = core_.earliest(cmd, t.nodes);
+    if (earliest > now) {
+      waiting = true;
     } else if (column) {
       col = slot, colSeq = t.seq, colCmd = cmd;
     } else {
       row = slot, rowSeq = t.seq, rowCmd = cmd;
     }
   };
-  if (policy_.scheduler == DramPolicy::Scheduler::kFrFcfs) {
-    std::vector<Candidate>& cache = &q == &reads_ ? readCandidates_ : writeCandidates_;
+  const bool frFcfs = policy_.scheduler == DramPolicy::Scheduler::kFrFcfs;
+  std::vector<Candidate>& cache = &q == &reads_ ? readCandidates_ : writeCandidates_;
+  if (frFcfs) {
+    const bool refreshPending = anyRefreshPending();
     for (std::uint32_t b : q.activeBanks()) {
       Candidate& c = cache[b];
-      if (c.version != bankVersion_[b]) {
-        if (blockedByRefresh(q.at(q.head(b)))) continue;
-        c.slot = bankCandidate(q, b, c.cmd);
-        c.version = bankVersion_[b];
-      } else if (blockedByRefresh(q.at(c.slot))) {
+      if (c.earliest > now) {  // valid and not legal yet: no need to look closer
+        waiting = true;
         continue;
       }
-      consider(c.slot, c.cmd);
+      if (refreshPending && blockedByRefresh(b)) continue;
+      if (!c.valid) {
+        c.slot = bankCandidate(q, b, c.cmd);
+        c.valid = true;
+      }
+      consider(c.slot, c.cmd, c.earliest);
     }
   } else {
     const std::uint32_t slot = oldest(q);
-    if (!blockedByRefresh(q.at(slot)))
-      consider(slot, core_.required(q.at(slot), !policy_.openPage));
+    Cycle earliest = 0;
+    if (!blockedByRefresh(q.at(slot).bank())) {
+      consider(slot, core_.required(q.at(slot), !policy_.openPage), earliest);
+      if (waiting) next = std::min(next, earliest);
+    }
   }
-  if (col == kNone && row == kNone) return;
+  if (col == kNone && row == kNone) {
+    // Every candidate was considered (no refresh took the bus): sleep until one is legal.
+    if (waiting && frFcfs && rowBusFree) next = std::min(next, nextLegal(q, cache));
+    return;
+  }
   next = now + 1;
   // With one command bus a ready row hit goes first; with dual issue both go.
   if (row != kNone && (spec_.dualCommandIssue || col == kNone)) start(q, row, rowCmd, now, done);
   if (col != kNone) start(q, col, colCmd, now, done);
+}
+
+Cycle DramController::nextLegal(const TransactionQueue& q, std::vector<Candidate>& cache) {
+  const bool refreshPending = anyRefreshPending();
+  for (;;) {
+    Cycle best = kNever;
+    Candidate* first = nullptr;
+    for (std::uint32_t b : q.activeBanks()) {
+      if (refreshPending && blockedByRefresh(b)) continue;
+      if (cache[b].earliest < best) best = cache[b].earliest, first = &cache[b];
+    }
+    if (first == nullptr) return kNever;
+    const Cycle exact = core_.earliest(first->cmd, q.at(first->slot).nodes);
+    if (exact == best) return exact;  // every other bound is at least as late
+    first->earliest = exact;
+  }
 }
 
 void DramController::enqueuePim(const DramPimOp& op) {
@@ -298,16 +336,22 @@ void DramController::servePim(Cycle now, bool rowBusFree, Cycle& next,
 }
 
 Cycle DramController::serve(Cycle now, std::vector<DramCompletion>& done) {
-  catchUpRefresh(now);
   Cycle next = kNever;
-  const bool refreshed = policy_.refresh != DramPolicy::Refresh::kOff && serveRefresh(now, next);
+  bool refreshed = false;
+  if (policy_.refresh != DramPolicy::Refresh::kOff) {
+    const Cycle due = refreshHorizon();
+    if (now < due) {  // no refresh pending or due: nothing to catch up or issue
+      next = due;
+    } else {
+      catchUpRefresh(now);
+      refreshed = serveRefresh(now, next);
+    }
+  }
   if (pimQueued_ > 0)
     servePim(now, !refreshed, next, done);
   else
     serveRequests(now, !refreshed, next, done);
-  const bool refreshPending =
-      std::any_of(refresh_.begin(), refresh_.end(), [](const RankRefresh& f) { return f.pending; });
-  if (queued() == 0 && pimQueued_ == 0 && !refreshPending) return kNever;
+  if (queued() == 0 && pimQueued_ == 0 && !anyRefreshPending()) return kNever;
   return next;
 }
 
@@ -360,6 +404,7 @@ void DramController::issue(DramCommand cmd, const DramAddress& a, Cycle at) {
   }
   stats_.lastCommand = std::max(stats_.lastCommand, at);
   if (trace_) trace_->record(at, cmd, a);
+  if (timeline_) timeline_->record(at, cmd, a);
 }
 
 }  // namespace xpusim

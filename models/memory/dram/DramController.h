@@ -1,9 +1,11 @@
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <limits>
 #include <vector>
 
+#include "models/memory/dram/CommandTimeline.h"
 #include "models/memory/dram/CommandTrace.h"
 #include "models/memory/dram/DramTimingCore.h"
 #include "models/memory/dram/TransactionQueue.h"
@@ -93,6 +95,9 @@ class DramController {
   /// worth serving, or kNever when the channel has nothing to do.
   Cycle serve(Cycle now, std::vector<DramCompletion>& done);
 
+  /// Also draws every command on `timeline` (nullptr: none; it must outlive the controller).
+  void drawCommandsOn(CommandTimeline* timeline) { timeline_ = timeline; }
+
   DramChannelStats& stats() { return stats_; }
   const DramChannelStats& stats() const { return stats_; }
   const DramTimingCore& core() const { return core_; }
@@ -106,8 +111,15 @@ class DramController {
   };
   DramAddress refreshTarget(std::uint32_t rank) const;
   DramCommand refreshCommand(std::uint32_t rank, const DramAddress& a) const;
-  bool blockedByRefresh(const DramTransaction& t) const;
+  /// A pending refresh holds back requests to bank `bank` (a bankIndex).
+  bool blockedByRefresh(std::uint32_t bank) const;
+  bool anyRefreshPending() const {
+    return std::any_of(refresh_.begin(), refresh_.end(),
+                       [](const RankRefresh& f) { return f.pending; });
+  }
   void refreshDone(std::uint32_t rank);
+  /// The first refresh due cycle of any rank, or 0 if a refresh is pending.
+  Cycle refreshHorizon() const;
   void catchUpRefresh(Cycle now);
   /// Refresh steps of this cycle; returns true if a command was issued.
   bool serveRefresh(Cycle now, Cycle& next);
@@ -115,7 +127,11 @@ class DramController {
   /// The command bank `bank`'s queued work needs next and the entry it serves (FR-FCFS: the
   /// oldest row hit, else the oldest entry, which needs PRE or ACT). The bank has work.
   std::uint32_t bankCandidate(TransactionQueue& q, std::uint32_t bank, DramCommand& cmd) const;
-  void touchBank(std::uint32_t bank) { ++bankVersion_[bank]; }
+  /// Bank `bank`'s queue entries or row state changed: its candidates must be chosen again.
+  void touchBank(std::uint32_t bank) {
+    readCandidates_[bank] = Candidate{};
+    writeCandidates_[bank] = Candidate{};
+  }
   /// FCFS: the oldest entry of `q`.
   std::uint32_t oldest(const TransactionQueue& q) const;
   void start(TransactionQueue& q, std::uint32_t slot, DramCommand cmd, Cycle now,
@@ -133,17 +149,24 @@ class DramController {
   DramPolicy policy_;
   DramTimingCore core_;
   CommandTrace* trace_;
+  CommandTimeline* timeline_ = nullptr;
   Cycle refreshInterval_;
   TransactionQueue reads_;
   TransactionQueue writes_;
-  /// A bank's scheduling candidate, valid while the bank's version is unchanged (the version
-  /// moves when its queue entries or its row state change).
+  /// A bank's scheduling candidate, valid until its queue entries or its row state change
+  /// (touchBank()). `earliest` is the candidate's first
+  /// legal cycle when last computed (0 while invalid): timing constraints only ever move forward,
+  /// so it stays a lower bound, and a bank whose bound lies in the future is skipped without a
+  /// recomputation.
   struct Candidate {
-    std::uint64_t version = 0;
+    Cycle earliest = 0;
     std::uint32_t slot = 0;
     DramCommand cmd = DramCommand::kAct;
+    bool valid = false;
   };
-  std::vector<std::uint64_t> bankVersion_;
+  /// The exact first cycle a candidate of `q` becomes legal, given that none is legal now:
+  /// tightens the smallest cached lower bounds until the smallest one is exact.
+  Cycle nextLegal(const TransactionQueue& q, std::vector<Candidate>& cache);
   std::vector<Candidate> readCandidates_, writeCandidates_;
   std::uint64_t sequence_ = 0;
   bool writeMode_ = false;

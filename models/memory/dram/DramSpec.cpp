@@ -66,6 +66,9 @@ std::vector<ParamSpec> DramSpec::params() {
       Param::uint("bus_width", "bits", "data bus width of a (pseudo-)channel"),
       Param::uint("burst_length", "transfers", "transfers per column command (BL)"),
       Param::clock("tCK", "command clock period (or frequency)"),
+      Param::uint("long_command_cycles", "cycles",
+                  "command-bus cycles of ACT, RD and WR (DDR5: 2), others take 1")
+          .def("1"),
       Param::flag("dual_command_issue", "one row and one column command per cycle (HBM)")
           .def("false"),
       t("nBL", "data-bus cycles of one burst"),
@@ -74,6 +77,8 @@ std::vector<ParamSpec> DramSpec::params() {
       t("tRCD", "ACT to RD, same bank"),
       t("tRCDWR", "ACT to WR, same bank (default: tRCD)").optionalValue(),
       t("tRP", "PRE to ACT, same bank"),
+      t("tRPab", "PREA (all-bank precharge) to ACT or REF, same rank (default: tRP)")
+          .optionalValue(),
       t("tRAS", "ACT to PRE, same bank"),
       t("tRC", "ACT to ACT, same bank"),
       t("tWR", "write recovery: end of write data to PRE"),
@@ -129,9 +134,12 @@ DramSpec DramSpec::read(ParamReader& p) {
   if (!powerOfTwo(o.burstBytes()))
     throw p.error("bus_width", "bus_width / 8 x burst_length must be a power of two bytes");
   s.dualCommandIssue = p.flag("dual_command_issue");
+  const std::uint64_t longCommand = p.uint("long_command_cycles");
+  if (longCommand == 0 || longCommand > 4) throw p.error("long_command_cycles", "must be 1..4");
 
   DramTiming& t = s.timing;
   t.tCK = p.clock("tCK");
+  t.longCommandCycles = longCommand;
   auto c = [&](const char* name) { return cyclesOf(p, name, t.tCK); };
   t.nBL = c("nBL");
   if (t.nBL == 0) throw p.error("nBL", "must be at least 1 cycle");
@@ -140,6 +148,8 @@ DramSpec DramSpec::read(ParamReader& p) {
   t.tRCD = c("tRCD");
   t.tRCDWR = optionalCycles(p, "tRCDWR", t.tCK, t.tRCD);
   t.tRP = c("tRP");
+  t.tRPab = optionalCycles(p, "tRPab", t.tCK, t.tRP);
+  if (t.tRPab < t.tRP) throw p.error("tRPab", "must be at least tRP");
   t.tRAS = c("tRAS");
   t.tRC = c("tRC");
   t.tWR = c("tWR");

@@ -38,7 +38,7 @@ struct DramOrganisation {
 struct DramTiming {
   Tick tCK = 0;  ///< picoseconds
   Cycle CL = 0, CWL = 0, nBL = 0;
-  Cycle tRCD = 0, tRCDWR = 0, tRP = 0, tRAS = 0, tRC = 0, tWR = 0, tRTP = 0;
+  Cycle tRCD = 0, tRCDWR = 0, tRP = 0, tRPab = 0, tRAS = 0, tRC = 0, tWR = 0, tRTP = 0;
   Cycle tCCD_S = 0, tCCD_L = 0, tCCD_L_WR = 0;
   Cycle tRRD_S = 0, tRRD_L = 0, tFAW = 0;
   Cycle tWTR_S = 0, tWTR_L = 0, tRTRS = 0, tPPD = 0;
@@ -48,6 +48,8 @@ struct DramTiming {
   /// or a power-capped spacing), MAC to PRE, operand-buffer write to write, last MAC to the
   /// result read-out.
   Cycle tRCDMAC = 0, tCCDMAC = 0, tRTPMAC = 0, tCCDGB = 0, tMACRD = 0;
+  /// Command-bus cycles taken by ACT, RD and WR (DDR5: 2); other commands take one.
+  Cycle longCommandCycles = 1;
   bool hasPim() const { return tRCDMAC > 0 && tCCDMAC > 0; }
 };
 

@@ -1,5 +1,6 @@
 #include "models/memory/dram/TimingTable.h"
 
+#include <algorithm>
 #include <initializer_list>
 
 namespace xpusim {
@@ -44,7 +45,8 @@ void addPimEdges(TableBuilder& b, const DramTiming& t, std::int64_t writeToPre) 
   b.add({C::kActAb}, kWrites, L::kRank, s(t.tRCDWR));
   b.add({C::kAct}, {C::kActAb}, L::kRank, s(t.tRC));
   b.add({C::kAct}, {C::kMacSb, C::kMacAb}, L::kBank, s(t.tRCDMAC));
-  b.add({C::kPre, C::kPreAll}, {C::kActAb}, L::kRank, s(t.tRP));
+  b.add({C::kPre}, {C::kActAb}, L::kRank, s(t.tRP));
+  b.add({C::kPreAll}, {C::kActAb}, L::kRank, s(std::max(t.tRP, t.tRPab)));
   b.add({C::kRefresh}, {C::kActAb}, L::kRank, s(t.tRFC));
   b.add({C::kRefreshBank}, {C::kActAb}, L::kRank, s(t.tRFCpb));
   b.add({C::kReadAp}, {C::kActAb}, L::kRank, s(t.tRTP + t.tRP));
@@ -107,10 +109,11 @@ std::vector<TimingConstraint> buildTimingTable(const DramTiming& t) {
   b.add({C::kPre}, {C::kPre}, L::kRank, s(t.tPPD));
   // All-bank commands: every bank of the rank must have finished its row cycle.
   b.add({C::kAct}, {C::kRefresh}, L::kRank, s(t.tRC));
-  b.add({C::kPre, C::kPreAll}, {C::kRefresh}, L::kRank, s(t.tRP));
+  b.add({C::kPre}, {C::kRefresh}, L::kRank, s(t.tRP));
+  b.add({C::kPreAll}, {C::kRefresh}, L::kRank, s(std::max(t.tRP, t.tRPab)));
   b.add({C::kReadAp}, {C::kRefresh}, L::kRank, readToAct);
   b.add({C::kWriteAp}, {C::kRefresh}, L::kRank, writeToAct);
-  b.add({C::kPreAll}, {C::kAct, C::kRefreshBank}, L::kRank, s(t.tRP));
+  b.add({C::kPreAll}, {C::kAct, C::kRefreshBank}, L::kRank, s(std::max(t.tRP, t.tRPab)));
   b.add({C::kRefresh}, {C::kAct, C::kRefresh, C::kRefreshBank}, L::kRank, s(t.tRFC));
   b.add({C::kRefreshBank}, {C::kRefresh}, L::kRank, s(t.tRFCpb));
   b.add({C::kRefreshBank}, {C::kAct, C::kRefreshBank}, L::kRank, s(t.tRREFD));
@@ -122,6 +125,11 @@ std::vector<TimingConstraint> buildTimingTable(const DramTiming& t) {
   b.add(kReads, kReads, L::kRank, s(t.nBL + t.tRTRS), true);
   b.add(kWrites, kWrites, L::kRank, s(t.nBL + t.tRTRS), true);
   b.add(kWrites, kReads, L::kRank, s(t.CWL + t.nBL + t.tRTRS) - s(t.CL), true);
+  // Two-cycle commands (DDR5 ACT, RD, WR) hold the channel's command bus for their second cycle.
+  if (t.longCommandCycles > 1)
+    for (std::size_t next = 0; next < kDramCommandCount; ++next)
+      b.add({C::kAct, C::kRead, C::kWrite, C::kReadAp, C::kWriteAp}, {static_cast<C>(next)},
+            L::kChannel, s(t.longCommandCycles));
   if (t.hasPim()) addPimEdges(b, t, writeToPre);
   return table;
 }

@@ -83,6 +83,29 @@ TEST_CASE("refresh closes open rows and preempts", "[dram][controller]") {
   CHECK(r->stat("system.dram.row_misses") == 2);
 }
 
+TEST_CASE("refresh caught up after an idle period uses the command bus one command a cycle",
+          "[dram][controller][refresh]") {
+  // DDR4-3200 with 4 ranks and tREFI 88 (tRFC 40): rank r first falls due at 88 + 22 r. Rank 0
+  // has a row open (the read at 0), so it needs PREA at 88 and REF at 88 + tRP 22 = 110, the
+  // cycle rank 1's REF falls due. The channel sleeps until the read at 150 and then catches up:
+  // rank 1's REF must wait one cycle for the command bus (111), not share cycle 110.
+  auto r =
+      runConfig(playerConfig("ddr4_3200", "t.csv", "    ranks: 4\n    tREFI: 88\n    tRFC: 40\n"),
+                {{"t.csv", "cycle,op,addr,bytes\n0,R,0,64\n150,R,64,64\n"}});
+  const auto cmds = readCommands(*r);
+  REQUIRE(cmds.size() > 6);
+  CHECK(commandNames({cmds.begin(), cmds.begin() + 5}) == "ACT RD PREA REF REF");
+  CHECK(cmds[2].cycle == 88);
+  CHECK(cmds[3].cycle == 110);
+  CHECK(cmds[3].rank == 0);
+  CHECK(cmds[4].cycle == 111);
+  CHECK(cmds[4].rank == 1);
+  for (std::size_t i = 1; i < cmds.size(); ++i) {
+    INFO("command " << i << " " << cmds[i].command << " at " << cmds[i].cycle);
+    CHECK(cmds[i].cycle > cmds[i - 1].cycle);  // one command bus: one command per cycle
+  }
+}
+
 namespace {
 /// All-bank refreshes due by cycle `until` in each refresh scope (rank / pseudo-channel) of a
 /// channel: scope r refreshes at (k + 1 + r / scopes) x tREFI, k >= 0.

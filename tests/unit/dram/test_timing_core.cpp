@@ -91,6 +91,52 @@ TEST_CASE("every constraint of the HBM2 table holds at its scope", "[dram][timin
   checkEveryConstraint("hbm2");
 }
 
+TEST_CASE("every constraint of the LPDDR5-6400 table holds at its scope", "[dram][timing]") {
+  checkEveryConstraint("lpddr5_6400");
+}
+
+TEST_CASE("LPDDR5 all-bank precharge needs tRPab, a per-bank precharge tRP", "[dram][timing]") {
+  // LPDDR5-6400 (JESD209-5, ramulator2 lpddr5.py): tRPpb 15, tRPab 17 cycles of 1.25 ns.
+  const DramSpec spec = loadSpec("lpddr5_6400");
+  REQUIRE(spec.timing.tRP == 15);
+  REQUIRE(spec.timing.tRPab == 17);
+  DramTimingCore core(spec.org, buildTimingTable(spec.timing), spec.timing.tFAW);
+  DramAddress a, b;
+  b.bank = 1;
+  core.issue(C::kAct, a, 0);
+  core.issue(C::kPreAll, a, kT0);
+  CHECK(core.earliest(C::kAct, a) > kT0 + 17 - 1);   // illegal at t + tRPab - 1
+  CHECK(core.earliest(C::kAct, a) == kT0 + 17);      // legal at t + tRPab
+  CHECK(core.earliest(C::kRefresh, a) == kT0 + 17);  // REFab after PREA: tRPab too
+  core.issue(C::kAct, b, 2 * kT0);
+  core.issue(C::kPre, b, 3 * kT0);
+  CHECK(core.earliest(C::kAct, b) > 3 * kT0 + 15 - 1);  // illegal at t + tRP - 1
+  CHECK(core.earliest(C::kAct, b) == 3 * kT0 + 15);     // legal at t + tRP
+}
+
+TEST_CASE("DDR5 ACT, RD and WR hold the command bus for two cycles", "[dram][timing]") {
+  // JESD79-5: ACT, RD and WR are two-cycle commands; PRE is a one-cycle command. Commands to
+  // other bank groups have no other edge between these pairs, so the bus is what binds.
+  const DramSpec spec = loadSpec("ddr5_4800");
+  REQUIRE(spec.timing.longCommandCycles == 2);
+  DramTimingCore core(spec.org, buildTimingTable(spec.timing), spec.timing.tFAW);
+  DramAddress a, b, c;
+  b.bankGroup = 1;
+  c.bankGroup = 2;
+  core.issue(C::kAct, b, 0);
+  core.issue(C::kAct, a, kT0);
+  CHECK(core.earliest(C::kPre, b) > kT0 + 2 - 1);  // ACT: illegal at t + 1
+  CHECK(core.earliest(C::kPre, b) == kT0 + 2);     // legal at t + 2
+  core.issue(C::kRead, a, 2 * kT0);
+  CHECK(core.earliest(C::kAct, c) > 2 * kT0 + 2 - 1);  // RD: illegal at t + 1
+  CHECK(core.earliest(C::kAct, c) == 2 * kT0 + 2);     // legal at t + 2
+  core.issue(C::kWrite, a, 3 * kT0);
+  CHECK(core.earliest(C::kPre, b) > 3 * kT0 + 2 - 1);  // WR: illegal at t + 1
+  CHECK(core.earliest(C::kPre, b) == 3 * kT0 + 2);     // legal at t + 2
+  core.issue(C::kPre, b, 4 * kT0);
+  CHECK(core.earliest(C::kAct, c) <= 4 * kT0 + 1);  // PRE takes one cycle
+}
+
 TEST_CASE("DDR4-3200 gaps equal the JEDEC values", "[dram][timing]") {
   const DramSpec spec = loadSpec("ddr4_3200");
   const auto table = buildTimingTable(spec.timing);
