@@ -28,8 +28,13 @@ class PcuLaneRtlDriver {
   PcuLaneRtlDriver(const PcuLaneRtlDriver&) = delete;
   PcuLaneRtlDriver& operator=(const PcuLaneRtlDriver&) = delete;
 
-  bool done() const { return taken_ == case_.tokens; }
-  /// Runs one cycle; false once the consumer has taken every result.
+  /// The consumer has taken every result (or the RTL hung).
+  bool done() const { return taken_ == case_.tokens || hung(); }
+  /// No input accepted and no result written or taken for RtlHarness's kHangCycles cycles.
+  bool hung() const { return rtl_.hung(); }
+  /// Results the consumer has taken.
+  std::uint64_t taken() const { return taken_; }
+  /// Runs one cycle; false once done().
   bool step() {
     if (done()) return false;
     const Cycle now = rtl_.cycle();
@@ -50,6 +55,7 @@ class PcuLaneRtlDriver {
       emit(now, dataflow::kLaneOutPort, 0, signedData(top().out_data));
       ++taken_;
     }
+    if (accepted || top().res_valid || (top().out_valid && top().out_ready)) rtl_.progressed();
     rtl_.rise();
     for (std::uint32_t k = 0; k < inputs_; ++k)
       if (accepted >> k & 1) offers_[k].accepted(case_, k, now);
