@@ -4,6 +4,8 @@
 #include <Vpcu_lane_traced.h>
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 #include "models/dataflow/cosim/LaneStream.h"
 #include "rtl/dataflow/PcuLaneRtlDriver.h"
 
@@ -43,6 +45,23 @@ void PcuCosimCase::prepare() {
     lane.program = dataflow::LaneProgram::parse(programText);
   }
   lane.fill(values, inputGap, seed);
+}
+
+std::string preparePcuCase(PcuCosimCase& c, const std::string& stall) {
+  try {
+    c.lane.stall = dataflow::StallPattern::parse(stall, c.seed);
+  } catch (const std::invalid_argument& e) {
+    return fmt::format("--stall-pattern '{}': {}", stall, e.what());
+  }
+  if (c.lane.stages < 1 || c.lane.stages > dataflow::kLaneMaxStages)
+    return fmt::format("--stages {}: the lane has 1 to {} stages", c.lane.stages,
+                       dataflow::kLaneMaxStages);
+  try {
+    c.prepare();
+  } catch (const std::invalid_argument& e) {
+    return fmt::format("--program '{}': {}", c.programText, e.what());
+  }
+  return c.lane.validate();
 }
 
 std::string reproduceCommand(const PcuCosimCase& c, Cycle cycle) {

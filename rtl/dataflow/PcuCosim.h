@@ -27,6 +27,11 @@ struct PcuCosimCase {
   void prepare();
 };
 
+/// Checks the options of `c` (stall pattern `stall`, drawn with c.seed; stages; program;
+/// then the lane configuration) and builds c.lane (prepare()). Returns why the case cannot run,
+/// naming its command-line option first ("--program 'div(in0,in1)': ..."), or "" when it can.
+std::string preparePcuCase(PcuCosimCase& c, const std::string& stall);
+
 /// What running the model and the RTL side by side gave.
 struct PcuCosimResult : CosimOutcome {
   bool ok() const { return agrees(cosim::CheckMode::kExact); }

@@ -27,8 +27,10 @@ void PcuCosimCommand::addOptions(CLI::App& cmd) {
   cmd.add_option("--input-depth", inputDepth_, "input FIFO capacity, 1 to 8");
   cmd.add_option("--output-depth", outputDepth_, "output FIFO capacity, 1 to 8");
   cmd.add_option("--input-gap", inputGap_, "largest random idle gap before an input token");
-  cmd.add_option("--stall-pattern", stall_,
-                 "consumer: none, a repeating pattern of r (ready) and s (stall), or random:PCT");
+  cmd.add_option(
+      "--stall-pattern", stall_,
+      "consumer: none, a repeating pattern of r (ready) and s (stall) with at least one r, "
+      "or random:PCT (0 to 99)");
   waves_.add(cmd);
 }
 
@@ -44,24 +46,7 @@ int PcuCosimCommand::run(std::ostream& out, std::ostream& err) {
   c.values = values_;
   c.inputGap = inputGap_;
   c.seed = seed_;
-  try {
-    c.lane.stall = dataflow::StallPattern::parse(stall_, seed_);
-  } catch (const std::invalid_argument& e) {
-    fmt::print(err, "error: --stall-pattern '{}': {}\n", stall_, e.what());
-    return kExitBadInput;
-  }
-  if (stages_ < 1 || stages_ > dataflow::kLaneMaxStages) {
-    fmt::print(err, "error: --stages {}: the lane has 1 to {} stages\n", stages_,
-               dataflow::kLaneMaxStages);
-    return kExitBadInput;
-  }
-  try {
-    c.prepare();
-  } catch (const std::invalid_argument& e) {
-    fmt::print(err, "error: --program '{}': {}\n", program_, e.what());
-    return kExitBadInput;
-  }
-  if (const std::string bad = c.lane.validate(); !bad.empty()) {
+  if (const std::string bad = preparePcuCase(c, stall_); !bad.empty()) {
     fmt::print(err, "error: {}\n", bad);
     return kExitBadInput;
   }

@@ -30,8 +30,10 @@ class PcuLaneRtlDriver {
 
   /// The consumer has taken every result (or the RTL hung).
   bool done() const { return taken_ == case_.tokens || hung(); }
-  /// No input accepted, result computed or output taken for kHangCycles cycles.
+  /// No input accepted and no result written or taken for RtlHarness's kHangCycles cycles.
   bool hung() const { return rtl_.hung(); }
+  /// Results the consumer has taken.
+  std::uint64_t taken() const { return taken_; }
   /// Runs one cycle; false once done().
   bool step() {
     if (done()) return false;
@@ -46,7 +48,6 @@ class PcuLaneRtlDriver {
     top().out_ready = case_.stall.ready(now);
     rtl_.settle();
     const std::uint32_t accepted = valid & top().in_ready;
-    if (accepted || top().res_valid || (top().out_valid && top().out_ready)) rtl_.progressed();
     for (std::uint32_t k = 0; k < inputs_; ++k)
       if (accepted >> k & 1) emit(now, dataflow::kLaneInPort, k, case_.values[k][offers_[k].next]);
     if (top().res_valid) emit(now, dataflow::kLaneResultPort, 0, signedData(top().res_data));
@@ -54,6 +55,7 @@ class PcuLaneRtlDriver {
       emit(now, dataflow::kLaneOutPort, 0, signedData(top().out_data));
       ++taken_;
     }
+    if (accepted || top().res_valid || (top().out_valid && top().out_ready)) rtl_.progressed();
     rtl_.rise();
     for (std::uint32_t k = 0; k < inputs_; ++k)
       if (accepted >> k & 1) offers_[k].accepted(case_, k, now);

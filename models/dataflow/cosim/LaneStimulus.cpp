@@ -17,15 +17,15 @@ StallPattern StallPattern::parse(const std::string& text, std::uint64_t seed) {
     const std::string pct = text.substr(7);
     if (pct.empty() || pct.size() > 3 ||
         !std::all_of(pct.begin(), pct.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-        std::stoul(pct) > 100)
-      throw std::invalid_argument("random:PCT takes a percentage 0 to 100");
+        std::stoul(pct) > 99)
+      throw std::invalid_argument("random:PCT takes a percentage 0 to 99 (100 never ready)");
     p.stallPercent_ = static_cast<std::uint32_t>(std::stoul(pct));
     return p;
   }
-  if (text.empty() || text.find_first_not_of("rs") != std::string::npos)
+  if (text.find('r') == std::string::npos || text.find_first_not_of("rs") != std::string::npos)
     throw std::invalid_argument(
         "expected none, random:PCT or a pattern of r (ready) and s "
-        "(stall) cycles, e.g. rrs");
+        "(stall) cycles with at least one r, e.g. rrs");
   p.periodic_ = text;
   return p;
 }
@@ -62,9 +62,10 @@ std::string LaneCase::validate() const {
     return fmt::format("--program has {} stages, more than --stages {}", program.stages().size(),
                        stages);
   if (ii < 1 || ii > kLaneMaxIi) return fmt::format("--ii {}: 1 to {}", ii, kLaneMaxIi);
-  if (inputDepth < 1 || inputDepth > kLaneMaxDepth || outputDepth < 1 ||
-      outputDepth > kLaneMaxDepth)
-    return fmt::format("FIFO depths must be 1 to {}", kLaneMaxDepth);
+  if (inputDepth < 1 || inputDepth > kLaneMaxDepth)
+    return fmt::format("--input-depth {}: 1 to {}", inputDepth, kLaneMaxDepth);
+  if (outputDepth < 1 || outputDepth > kLaneMaxDepth)
+    return fmt::format("--output-depth {}: 1 to {}", outputDepth, kLaneMaxDepth);
   if (tokens < 1) return "--tokens must be >= 1";
   return {};
 }

@@ -20,7 +20,8 @@ inline constexpr std::uint32_t kLaneInputs = 3;
 /// ('s') cycles, or stalled on a seeded PCT percent of cycles.
 class StallPattern {
  public:
-  /// "none", "rrs" (periodic) or "random:PCT" (0-100); throws std::invalid_argument.
+  /// "none", "rrs" (periodic, at least one r) or "random:PCT" (0-99): a consumer that is ready
+  /// again eventually; throws std::invalid_argument.
   static StallPattern parse(const std::string& text, std::uint64_t seed);
   /// out_ready at `cycle` (a function of the cycle only).
   bool ready(Cycle cycle) const;
