@@ -46,8 +46,8 @@ std::string errorOf(const std::string& yaml) {
 }  // namespace
 
 TEST_CASE("rtl components: describe lists every adapter type") {
-  for (const char* type :
-       {"rtl_systolic_array", "rtl_input_encoder", "rtl_aim_bank_unit", "rtl_page_buffer_unit"}) {
+  for (const char* type : {"rtl_systolic_array", "rtl_input_encoder", "rtl_aim_bank_unit",
+                           "rtl_page_buffer_unit", "rtl_pcu_lane"}) {
     INFO(type);
     const ComponentInfo* info = ComponentRegistry::find(type);
     REQUIRE(info != nullptr);
