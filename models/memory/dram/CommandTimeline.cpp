@@ -35,7 +35,7 @@ void CommandTimeline::record(Cycle at, DramCommand cmd, const DramAddress& a) {
   const Timeline::LaneId lane = laneOf(cmd, a);
   nlohmann::json args = nlohmann::json::object();
   if (cmd != DramCommand::kPre && cmd != DramCommand::kPreAll && cmd != DramCommand::kRefresh &&
-      cmd != DramCommand::kRefreshBank)
+      cmd != DramCommand::kRefreshBank && cmd != DramCommand::kRefreshSameBank)
     args["row"] = a.row;
   if (isColumnCommand(cmd) || isPimColumnCommand(cmd)) args["column"] = a.column;
   timeline_.slice(lane, dramCommandName(cmd), at * tCK_, (at + 1) * tCK_, args);

@@ -30,12 +30,15 @@ DramPolicy readPolicy(ParamReader& p, const DramSpec& spec) {
                                                 : DramPolicy::Scheduler::kFrFcfs;
   d.openPage = p.choice("page_policy") == "open";
   const std::string refresh = p.choice("refresh");
-  d.refresh = refresh == "per_bank" ? DramPolicy::Refresh::kPerBank
-              : refresh == "off"    ? DramPolicy::Refresh::kOff
-                                    : DramPolicy::Refresh::kAllBank;
+  d.refresh = refresh == "per_bank"    ? DramPolicy::Refresh::kPerBank
+              : refresh == "same_bank" ? DramPolicy::Refresh::kSameBank
+              : refresh == "off"       ? DramPolicy::Refresh::kOff
+                                       : DramPolicy::Refresh::kAllBank;
   if (d.refresh == DramPolicy::Refresh::kPerBank &&
       (spec.timing.tREFIpb == 0 || spec.timing.tRFCpb == 0))
     throw p.error("refresh", "per_bank refresh needs tREFIpb and tRFCpb in the preset");
+  if (d.refresh == DramPolicy::Refresh::kSameBank && spec.timing.tRFCsb == 0)
+    throw p.error("refresh", "same_bank refresh (DDR5 REFsb) needs tRFCsb in the preset");
   return d;
 }
 
@@ -78,8 +81,8 @@ ComponentInfo Dram::describe() {
       Param::choice("page_policy", {"open", "closed"},
                     "closed: auto-precharge unless another queued request hits the row")
           .def("open"),
-      Param::choice("refresh", {"all_bank", "per_bank", "off"},
-                    "refresh mode (off only for closed-form checks)")
+      Param::choice("refresh", {"all_bank", "per_bank", "same_bank", "off"},
+                    "refresh mode (same_bank: DDR5 REFsb; off only for closed-form checks)")
           .def("all_bank"),
       Param::path("command_trace", "CSV of every command (cycle,command,channel,...)")
           .optionalValue(),
@@ -103,7 +106,7 @@ ComponentInfo Dram::describe() {
       {"pre", "commands", "PRE and PREA commands (auto-precharge not counted)"},
       {"rd", "commands", "RD and RDA commands"},
       {"wr", "commands", "WR and WRA commands"},
-      {"ref", "commands", "REF and REFpb commands"},
+      {"ref", "commands", "REF, REFpb and REFsb commands"},
       {"refpb", "commands", "per-bank refresh commands"},
       {"energy_pj", "pJ", "per-command energies plus background power"},
       {"last_command_cycle", "cycles", "memory cycle of the last command issued"},
@@ -307,7 +310,7 @@ void Dram::computeDerived(DramChannelStats& s, double peakGBps) {
   s.readLatencyMean = s.readLatency.mean();
   s.readLatencyP99 = static_cast<double>(s.readLatency.percentile(99));
   s.energyPj = e.act * s.act + e.pre * s.pre + e.rd * s.rd + e.wr * s.wr +
-               e.ref * (s.ref - s.refpb) + e.refpb * s.refpb;
+               e.ref * (s.ref - s.refpb - s.refsb) + e.refpb * s.refpb + e.refsb * s.refsb;
 }
 
 void Dram::finish(bool drained) {
@@ -339,6 +342,7 @@ void Dram::finish(bool drained) {
     total_.wr += s.wr;
     total_.ref += s.ref;
     total_.refpb += s.refpb;
+    total_.refsb += s.refsb;
   }
   computeDerived(total_, peakChannel * spec_.org.channels);
   total_.energyPj = 0;  // the channels' energies include their background power

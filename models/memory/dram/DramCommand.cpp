@@ -22,6 +22,8 @@ const char* dramCommandName(DramCommand c) {
       return "REF";
     case DramCommand::kRefreshBank:
       return "REFpb";
+    case DramCommand::kRefreshSameBank:
+      return "REFsb";
     case DramCommand::kActAb:
       return "ACTab";
     case DramCommand::kMacAb:

@@ -12,15 +12,16 @@ inline constexpr std::size_t kDramLevels = 5;
 /// DRAM commands the timing core knows. PIM commands extend this list (before kCount); every
 /// table in the core is sized by kDramCommandCount.
 enum class DramCommand : std::uint8_t {
-  kAct,          ///< activate a row in one bank
-  kPre,          ///< precharge one bank
-  kPreAll,       ///< precharge every bank of a rank (PREA)
-  kRead,         ///< column read (RD)
-  kWrite,        ///< column write (WR)
-  kReadAp,       ///< column read with auto-precharge (RDA)
-  kWriteAp,      ///< column write with auto-precharge (WRA)
-  kRefresh,      ///< all-bank refresh of a rank (REFab)
-  kRefreshBank,  ///< per-bank refresh (REFpb / REFsb)
+  kAct,              ///< activate a row in one bank
+  kPre,              ///< precharge one bank
+  kPreAll,           ///< precharge every bank of a rank (PREA)
+  kRead,             ///< column read (RD)
+  kWrite,            ///< column write (WR)
+  kReadAp,           ///< column read with auto-precharge (RDA)
+  kWriteAp,          ///< column write with auto-precharge (WRA)
+  kRefresh,          ///< all-bank refresh of a rank (REFab)
+  kRefreshBank,      ///< per-bank refresh (REFpb)
+  kRefreshSameBank,  ///< DDR5 same-bank refresh (REFsb): bank b of every bank group of a rank
   // Processing-in-memory commands (models/pim). Their timing edges exist only in presets that
   // give the PIM timing parameters (tRCD_MAC, ...).
   kActAb,  ///< PIM all-bank activate: one row in every bank of a rank (ACT16, HAB ACT, ACTAB)
@@ -36,11 +37,12 @@ inline constexpr std::size_t index(DramCommand c) {
   return static_cast<std::size_t>(c);
 }
 
-/// "ACT", "PRE", "PREA", "RD", "WR", "RDA", "WRA", "REF", "REFpb".
+/// "ACT", "PRE", "PREA", "RD", "WR", "RDA", "WRA", "REF", "REFpb", "REFsb".
 const char* dramCommandName(DramCommand c);
 
 /// The level a command addresses: a rank for PREA, REF and the all-bank PIM commands, a bank
-/// for the others.
+/// for the others (REFsb: the addressed bank, and the timing core applies its bank edges to the
+/// same bank of every other bank group).
 inline constexpr DramLevel commandScope(DramCommand c) {
   switch (c) {
     case DramCommand::kPreAll:
@@ -53,6 +55,11 @@ inline constexpr DramLevel commandScope(DramCommand c) {
     default:
       return DramLevel::kBank;
   }
+}
+/// Refresh commands (REF, REFpb, REFsb).
+inline constexpr bool isRefreshCommand(DramCommand c) {
+  return c == DramCommand::kRefresh || c == DramCommand::kRefreshBank ||
+         c == DramCommand::kRefreshSameBank;
 }
 /// PIM commands that use the column command bus (all but the all-bank activate).
 inline constexpr bool isPimColumnCommand(DramCommand c) {

@@ -23,6 +23,14 @@ DramController::DramController(std::uint32_t channel, const DramSpec& spec,
   // Ranks refresh staggered across the interval, rank r at (1 + r / ranks) x interval first.
   for (std::uint32_t r = 0; r < ranks; ++r)
     refresh_[r].due = refreshInterval_ + refreshInterval_ * r / ranks;
+  if (policy.refresh == DramPolicy::Refresh::kSameBank)  // one REFsb every tREFI / banks
+    for (std::uint32_t r = 0; r < ranks; ++r) refresh_[r].due = sameBankDue(r, 0);
+}
+
+Cycle DramController::sameBankDue(std::uint32_t rank, std::uint64_t k) const {
+  // The k-th REFsb of a rank, exact in integers: (k + 1 + rank / ranks) x tREFI / banks.
+  const std::uint64_t ranks = spec_.org.ranksPerChannel(), banks = spec_.org.banks;
+  return ((k + 1) * ranks + rank) * refreshInterval_ / (ranks * banks);
 }
 
 void DramController::enqueue(const DramAddress& a, bool write, std::uint32_t owner, Cycle now) {
@@ -43,6 +51,12 @@ DramAddress DramController::refreshTarget(std::uint32_t rank) const {
   a.channel = channel_;
   a.pseudoChannel = rank / o.ranks;
   a.rank = rank % o.ranks;
+  if (policy_.refresh == DramPolicy::Refresh::kSameBank) {  // the first open target bank, if any
+    a.bank = refresh_[rank].nextBank;
+    for (a.bankGroup = 0; a.bankGroup + 1 < o.bankGroups; ++a.bankGroup)
+      if (core_.openRow(core_.bankIndex(a)) != DramTimingCore::kClosed) break;
+    return a;
+  }
   a.bankGroup = refresh_[rank].nextBank / o.banks;
   a.bank = refresh_[rank].nextBank % o.banks;
   return a;
@@ -51,20 +65,28 @@ DramAddress DramController::refreshTarget(std::uint32_t rank) const {
 DramCommand DramController::refreshCommand(std::uint32_t rank, const DramAddress& a) const {
   if (policy_.refresh == DramPolicy::Refresh::kAllBank)
     return core_.openBanks(rank) > 0 ? DramCommand::kPreAll : DramCommand::kRefresh;
-  return core_.openRow(core_.bankIndex(a)) != DramTimingCore::kClosed ? DramCommand::kPre
-                                                                      : DramCommand::kRefreshBank;
+  if (core_.openRow(core_.bankIndex(a)) != DramTimingCore::kClosed) return DramCommand::kPre;
+  return policy_.refresh == DramPolicy::Refresh::kSameBank ? DramCommand::kRefreshSameBank
+                                                           : DramCommand::kRefreshBank;
 }
 
 bool DramController::blockedByRefresh(std::uint32_t bank) const {
   const std::uint32_t perRank = spec_.org.banksPerRank();
   const RankRefresh& f = refresh_[bank / perRank];
   if (!f.pending) return false;
+  if (policy_.refresh == DramPolicy::Refresh::kSameBank)
+    return bank % spec_.org.banks == f.nextBank;
   return policy_.refresh == DramPolicy::Refresh::kAllBank || bank % perRank == f.nextBank;
 }
 
 void DramController::refreshDone(std::uint32_t rank) {
   RankRefresh& f = refresh_[rank];
   f.pending = false;
+  if (policy_.refresh == DramPolicy::Refresh::kSameBank) {
+    f.due = sameBankDue(rank, ++f.done);
+    f.nextBank = (f.nextBank + 1) % spec_.org.banks;
+    return;
+  }
   f.due += refreshInterval_;
   f.nextBank = (f.nextBank + 1) % spec_.org.banksPerRank();
 }
@@ -98,7 +120,7 @@ void DramController::catchUpRefresh(Cycle now) {
     const DramCommand cmd = refreshCommand(rank, a);
     issue(cmd, a, at);
     busFree = at + 1;
-    if (cmd == DramCommand::kRefresh || cmd == DramCommand::kRefreshBank) refreshDone(rank);
+    if (isRefreshCommand(cmd)) refreshDone(rank);
   }
   for (RankRefresh& f : refresh_)
     if (f.due < now) f.pending = true;
@@ -121,7 +143,7 @@ bool DramController::serveRefresh(Cycle now, Cycle& next) {
     if (e <= now && !issued) {
       issue(cmd, a, now);
       issued = true;
-      if (cmd == DramCommand::kRefresh || cmd == DramCommand::kRefreshBank) refreshDone(r);
+      if (isRefreshCommand(cmd)) refreshDone(r);
     }
     next = std::min(next, std::max(e, now + 1));
   }
@@ -361,7 +383,10 @@ void DramController::issue(DramCommand cmd, const DramAddress& a, Cycle at) {
       cmd == DramCommand::kActAb) {  // every bank of the rank changed state
     const std::uint32_t first = core_.rankIndex(a) * spec_.org.banksPerRank();
     for (std::uint32_t b = first; b < first + spec_.org.banksPerRank(); ++b) touchBank(b);
-  } else if (cmd != DramCommand::kRefresh && cmd != DramCommand::kRefreshBank) {
+  } else if (cmd == DramCommand::kRefreshSameBank) {  // bank b of every group: ACT waits tRFCsb
+    const std::uint32_t first = core_.rankIndex(a) * spec_.org.banksPerRank() + a.bank;
+    for (std::uint32_t g = 0; g < spec_.org.bankGroups; ++g) touchBank(first + g * spec_.org.banks);
+  } else if (!isRefreshCommand(cmd)) {
     touchBank(core_.bankIndex(a));
   }
   switch (cmd) {
@@ -385,6 +410,9 @@ void DramController::issue(DramCommand cmd, const DramAddress& a, Cycle at) {
       break;
     case DramCommand::kRefreshBank:
       ++stats_.ref, ++stats_.refpb;
+      break;
+    case DramCommand::kRefreshSameBank:
+      ++stats_.ref, ++stats_.refsb;
       break;
     case DramCommand::kActAb:
       ++stats_.actAb;

@@ -16,7 +16,9 @@ namespace xpusim {
 /// Scheduling choices of a channel controller.
 struct DramPolicy {
   enum class Scheduler { kFrFcfs, kFcfs };
-  enum class Refresh { kAllBank, kPerBank, kOff };
+  /// kSameBank: DDR5 REFsb, bank b of every bank group, b cycling so that each bank is
+  /// refreshed once per tREFI.
+  enum class Refresh { kAllBank, kPerBank, kSameBank, kOff };
   std::uint32_t readQueue = 32;   ///< transactions
   std::uint32_t writeQueue = 32;  ///< transactions
   std::uint32_t writeHigh = 24;   ///< start draining writes at this many queued
@@ -50,6 +52,7 @@ struct DramChannelStats {
   std::uint64_t rowHits = 0, rowMisses = 0, rowConflicts = 0;
   std::uint64_t act = 0, pre = 0, rd = 0, wr = 0, ref = 0;
   std::uint64_t refpb = 0;  ///< per-bank refreshes (also counted in ref)
+  std::uint64_t refsb = 0;  ///< same-bank refreshes (also counted in ref; for the energy only)
   std::uint64_t actAb = 0, mac = 0, wrGb = 0, rdMac = 0;  ///< PIM commands (MAC: ab + sb)
   std::uint64_t pimRowSwitches = 0;  ///< ACT/ACTab/PRE/PREA the controller added for PIM ops
   std::uint64_t lastCommand = 0;     ///< cycle of the last command issued
@@ -64,9 +67,10 @@ struct DramChannelStats {
 /// The memory controller of one channel: read and write queues, FR-FCFS or FCFS scheduling
 /// under an open- or closed-page policy, write draining between watermarks, and refresh that
 /// preempts requests to its rank (all-bank: PREA then REF; per-bank: PRE then REFpb, banks in
-/// turn). Event-driven: serve() issues the commands of one cycle and returns the next cycle at
-/// which anything can become legal, so the channel sleeps through timing gaps. Refresh due
-/// while the channel was idle is issued at its due cycle when the channel wakes.
+/// turn; same-bank: PRE of each open bank b, then REFsb, b in turn, one every tREFI / banks).
+/// Event-driven: serve() issues the commands of one cycle and returns the next cycle at which
+/// anything can become legal, so the channel sleeps through timing gaps. Refresh due while the
+/// channel was idle is issued at its due cycle when the channel wakes.
 class DramController {
  public:
   static constexpr Cycle kNever = std::numeric_limits<Cycle>::max();
@@ -107,7 +111,8 @@ class DramController {
   struct RankRefresh {
     Cycle due = 0;
     bool pending = false;
-    std::uint32_t nextBank = 0;  // per-bank refresh: bank index within the rank
+    std::uint32_t nextBank = 0;  // per-bank: bank index within the rank; same-bank: within a group
+    std::uint64_t done = 0;      // same-bank: REFsb commands issued
   };
   DramAddress refreshTarget(std::uint32_t rank) const;
   DramCommand refreshCommand(std::uint32_t rank, const DramAddress& a) const;
@@ -118,6 +123,8 @@ class DramController {
                        [](const RankRefresh& f) { return f.pending; });
   }
   void refreshDone(std::uint32_t rank);
+  /// Due cycle of the k-th (from 0) same-bank refresh of rank `rank`.
+  Cycle sameBankDue(std::uint32_t rank, std::uint64_t k) const;
   /// The first refresh due cycle of any rank, or 0 if a refresh is pending.
   Cycle refreshHorizon() const;
   void catchUpRefresh(Cycle now);

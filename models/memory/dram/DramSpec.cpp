@@ -98,6 +98,9 @@ std::vector<ParamSpec> DramSpec::params() {
       t("tREFIpb", "per-bank refresh interval (one bank every tREFIpb)").optionalValue(),
       t("tRFCpb", "per-bank refresh cycle time").optionalValue(),
       t("tRREFD", "REFpb to REFpb or ACT, different bank of the rank").optionalValue(),
+      t("tRFCsb", "same-bank refresh (REFsb) cycle time: REFsb to ACT of a refreshed bank")
+          .optionalValue(),
+      t("tREFSBRD", "REFsb to ACT of a bank it does not refresh (default: 0)").optionalValue(),
       t("tRCD_MAC", "PIM: ACT (all-bank) to MAC, same bank").optionalValue(),
       t("tCCD_MAC", "PIM: MAC to MAC of one unit (column rate or power-capped spacing)")
           .optionalValue(),
@@ -111,6 +114,7 @@ std::vector<ParamSpec> DramSpec::params() {
       Param::real("energy_wr", "pJ", "energy of one WR burst").def("0"),
       Param::real("energy_ref", "pJ", "energy of one all-bank REF").def("0"),
       Param::real("energy_refpb", "pJ", "energy of one per-bank REF").def("0"),
+      Param::real("energy_refsb", "pJ", "energy of one same-bank REF (REFsb)").def("0"),
       Param::real("background_power", "mW", "standby power of one rank").def("0"),
   };
 }
@@ -169,6 +173,8 @@ DramSpec DramSpec::read(ParamReader& p) {
   t.tREFIpb = optionalCycles(p, "tREFIpb", t.tCK, 0);
   t.tRFCpb = optionalCycles(p, "tRFCpb", t.tCK, 0);
   t.tRREFD = optionalCycles(p, "tRREFD", t.tCK, 0);
+  t.tRFCsb = optionalCycles(p, "tRFCsb", t.tCK, 0);
+  t.tREFSBRD = optionalCycles(p, "tREFSBRD", t.tCK, 0);
   t.tRCDMAC = optionalCycles(p, "tRCD_MAC", t.tCK, 0);
   t.tCCDMAC = optionalCycles(p, "tCCD_MAC", t.tCK, 0);
   t.tRTPMAC = optionalCycles(p, "tRTP_MAC", t.tCK, t.tRTP);
@@ -193,6 +199,7 @@ DramSpec DramSpec::read(ParamReader& p) {
   e.wr = pj("energy_wr");
   e.ref = pj("energy_ref");
   e.refpb = pj("energy_refpb");
+  e.refsb = pj("energy_refsb");
   e.backgroundMw = pj("background_power");
   return s;
 }

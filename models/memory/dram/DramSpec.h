@@ -44,6 +44,9 @@ struct DramTiming {
   Cycle tWTR_S = 0, tWTR_L = 0, tRTRS = 0, tPPD = 0;
   Cycle tREFI = 0, tRFC = 0;
   Cycle tREFIpb = 0, tRFCpb = 0, tRREFD = 0;  ///< 0 when the preset does not give them
+  /// DDR5 same-bank refresh (REFsb): its cycle time and the REFsb to ACT delay of a different
+  /// bank; 0 when the preset does not give them.
+  Cycle tRFCsb = 0, tREFSBRD = 0;
   /// PIM edges (0 when the device has no PIM units): ACT to MAC, MAC to MAC (the column rate
   /// or a power-capped spacing), MAC to PRE, operand-buffer write to write, last MAC to the
   /// result read-out.
@@ -55,8 +58,8 @@ struct DramTiming {
 
 /// Energy of each command and the background power, for the energy statistic.
 struct DramEnergy {
-  double act = 0, pre = 0, rd = 0, wr = 0, ref = 0, refpb = 0;  ///< picojoules per command
-  double backgroundMw = 0;                                      ///< milliwatts per rank
+  double act = 0, pre = 0, rd = 0, wr = 0, ref = 0, refpb = 0, refsb = 0;  ///< pJ per command
+  double backgroundMw = 0;                                                 ///< milliwatts per rank
 };
 
 /// A device preset: organisation, timing and energy, read from the parameters declared by

@@ -54,7 +54,30 @@ Cycle DramTimingCore::earliest(DramCommand cmd, const DramNodes& n) const {
       e = std::max(e, ready(DramLevel::kBank, b,
                             cmd == DramCommand::kActAb ? DramCommand::kAct : DramCommand::kMacAb));
   }
+  if (cmd == DramCommand::kRefreshSameBank)  // bank b of every bank group must be ready
+    for (std::uint32_t g = 0; g < org_.bankGroups; ++g)
+      e = std::max(e, ready(DramLevel::kBank, sameBankNode(n, g), cmd));
   return e;
+}
+
+std::uint32_t DramTimingCore::sameBankNode(const Nodes& n, std::uint32_t group) const {
+  return (n[2] * org_.bankGroups + group) * org_.banks + n[4] % org_.banks;
+}
+
+void DramTimingCore::issueSameBankRefresh(const DramAddress& a, const Nodes& n, Cycle at) {
+  for (const Edge& e : edges_[index(DramCommand::kRefreshSameBank)]) {
+    const auto l = static_cast<std::size_t>(e.level);
+    if (e.level != DramLevel::kBank) {
+      Cycle& r = ready(e.level, n[l], e.next);
+      r = std::max(r, at + e.gap);
+      continue;
+    }
+    for (std::uint32_t g = 0; g < org_.bankGroups; ++g) {
+      Cycle& r = ready(e.level, sameBankNode(n, g), e.next);
+      r = std::max(r, at + e.gap);
+    }
+  }
+  updateBanks(DramCommand::kRefreshSameBank, a, n);
 }
 
 void DramTimingCore::issue(DramCommand cmd, const DramAddress& a, Cycle at) {
@@ -63,6 +86,7 @@ void DramTimingCore::issue(DramCommand cmd, const DramAddress& a, Cycle at) {
     throw std::logic_error(fmt::format("DRAM timing core: {} issued at cycle {}, legal from {}",
                                        dramCommandName(cmd), at, legal));
   const Nodes n = nodesOf(a);
+  if (cmd == DramCommand::kRefreshSameBank) return issueSameBankRefresh(a, n, at);
   for (const Edge& e : edges_[index(cmd)]) {
     const auto l = static_cast<std::size_t>(e.level);
     const Cycle until = at + e.gap;
@@ -131,6 +155,10 @@ void DramTimingCore::updateBanks(DramCommand cmd, const DramAddress& a, const No
       break;
     case DramCommand::kRefreshBank:
       if (openRow_[bank] != kClosed) fail("bank still open");
+      break;
+    case DramCommand::kRefreshSameBank:
+      for (std::uint32_t g = 0; g < org_.bankGroups; ++g)
+        if (openRow_[sameBankNode(n, g)] != kClosed) fail("the same bank of a bank group is open");
       break;
     case DramCommand::kActAb: {
       if (openBanks_[rank] != 0) fail("banks still open");

@@ -72,6 +72,10 @@ class DramTimingCore {
     return ready_[static_cast<std::size_t>(level)][node * kDramCommandCount + index(cmd)];
   }
   void updateBanks(DramCommand cmd, const DramAddress& a, const Nodes& n);
+  /// The bank node of bank group `group` with the same bank number as `n`'s bank (REFsb).
+  std::uint32_t sameBankNode(const Nodes& n, std::uint32_t group) const;
+  /// REFsb: applies its bank edges to the same bank of every bank group of the rank.
+  void issueSameBankRefresh(const DramAddress& a, const Nodes& n, Cycle at);
 
   DramOrganisation org_;
   Cycle tFAW_;

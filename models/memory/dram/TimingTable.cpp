@@ -94,6 +94,12 @@ std::vector<TimingConstraint> buildTimingTable(const DramTiming& t) {
   b.add({C::kReadAp}, {C::kAct, C::kRefreshBank}, L::kBank, readToAct);
   b.add({C::kWriteAp}, {C::kAct, C::kRefreshBank}, L::kBank, writeToAct);
   b.add({C::kRefreshBank}, {C::kAct, C::kRefreshBank}, L::kBank, s(t.tRFCpb));
+  // Same-bank refresh (DDR5 REFsb); the core applies its bank edges to bank b of every group.
+  b.add({C::kAct}, {C::kRefreshSameBank}, L::kBank, s(t.tRC));
+  b.add({C::kPre}, {C::kRefreshSameBank}, L::kBank, s(t.tRP));
+  b.add({C::kReadAp}, {C::kRefreshSameBank}, L::kBank, readToAct);
+  b.add({C::kWriteAp}, {C::kRefreshSameBank}, L::kBank, writeToAct);
+  b.add({C::kRefreshSameBank}, {C::kAct, C::kRefreshSameBank}, L::kBank, s(t.tRFCsb));
 
   // Bank group.
   b.add({C::kAct}, {C::kAct}, L::kBankGroup, s(t.tRRD_L));
@@ -117,6 +123,10 @@ std::vector<TimingConstraint> buildTimingTable(const DramTiming& t) {
   b.add({C::kRefresh}, {C::kAct, C::kRefresh, C::kRefreshBank}, L::kRank, s(t.tRFC));
   b.add({C::kRefreshBank}, {C::kRefresh}, L::kRank, s(t.tRFCpb));
   b.add({C::kRefreshBank}, {C::kAct, C::kRefreshBank}, L::kRank, s(t.tRREFD));
+  b.add({C::kPreAll}, {C::kRefreshSameBank}, L::kRank, s(std::max(t.tRP, t.tRPab)));
+  b.add({C::kRefresh}, {C::kRefreshSameBank}, L::kRank, s(t.tRFC));
+  b.add({C::kRefreshSameBank}, {C::kRefresh, C::kPreAll}, L::kRank, s(t.tRFCsb));
+  b.add({C::kRefreshSameBank}, {C::kAct}, L::kRank, s(t.tREFSBRD));
 
   // Pseudo-channel: its data bus is shared by its ranks.
   b.add(kReads, kReads, L::kPseudoChannel, s(t.nBL));
