@@ -49,6 +49,7 @@ struct DramChannelStats {
   std::uint64_t act = 0, pre = 0, rd = 0, wr = 0, ref = 0;
   std::uint64_t refpb = 0;  ///< per-bank refreshes (also counted in ref)
   std::uint64_t actAb = 0, mac = 0, wrGb = 0, rdMac = 0;  ///< PIM commands (MAC: ab + sb)
+  std::uint64_t af = 0, rdAf = 0;                         ///< PIM activation-function commands
   std::uint64_t pimRowSwitches = 0;  ///< ACT/ACTab/PRE/PREA the controller added for PIM ops
   std::uint64_t lastCommand = 0;     ///< cycle of the last command issued
   Distribution readLatency;          ///< cycles, arrival to last data beat
@@ -107,6 +108,9 @@ class DramController {
   DramAddress refreshTarget(std::uint32_t rank) const;
   DramCommand refreshCommand(std::uint32_t rank, const DramAddress& a) const;
   bool blockedByRefresh(const DramTransaction& t) const;
+  /// The rank's PIM queue is reading activated results (RD_AF) out of the open LUT row: its
+  /// refresh is postponed until they are out (as JEDEC allows), else AF would have to repeat.
+  bool afReadOutOpen(std::uint32_t rank) const;
   void refreshDone(std::uint32_t rank);
   void catchUpRefresh(Cycle now);
   /// Refresh steps of this cycle; returns true if a command was issued.
