@@ -45,6 +45,10 @@ ComponentInfo PimDevice::describe() {
       {"actab", "commands", "all-bank activates"},
       {"wrgb", "commands", "operand-buffer writes"},
       {"rdmac", "commands", "result read-outs"},
+      {"af", "commands", "activation-function commands (AF: LUT-row activate + look-up)"},
+      {"rdaf", "commands", "activated-result read-outs (RD_AF)"},
+      {"af_max_function_error", "",
+       "with an activation: largest |PIM output - exact function of the exact GEMV value|"},
       {"refreshes", "commands", "refresh commands during the PIM run"},
       {"row_switches", "commands", "ACT/ACTab/PRE/PREA the controller added for PIM commands"},
       {"peak_flops_per_s", "FLOP/s", "per chip/stack: units x lanes x 2 x unit clock"},
@@ -88,6 +92,7 @@ PimDevice::PimDevice(BuildContext& ctx)
       throw InputError(op.where, fmt::format("bank {} beyond the {} banks of a channel", op.bank,
                                              dram_.org.banksPerRank()));
   }
+  checkActivation();
   unitBusy_.assign(unit_.units(dram_), 0);
   peakFlops_ = unit_.peakFlopsPerDevice(dram_);
   internalGBps_ = unit_.internalBytesPerSecondPerDevice(dram_) * 1e-9;
@@ -107,6 +112,9 @@ PimDevice::PimDevice(BuildContext& ctx)
   stat("actab", actAb_);
   stat("wrgb", wrGb_);
   stat("rdmac", rdMac_);
+  stat("af", af_);
+  stat("rdaf", rdAf_);
+  stat("af_max_function_error", afFunctionError_);
   stat("refreshes", refreshes_);
   stat("row_switches", rowSwitches_);
   stat("peak_flops_per_s", peakFlops_);
@@ -118,13 +126,32 @@ PimDevice::PimDevice(BuildContext& ctx)
   stat("unit_busy_share_max", busyMax_);
 }
 
+void PimDevice::checkActivation() {
+  if (dram_.timing.hasAf()) return;
+  // HBM-PIM and logic-die units have no activation-function unit in their references.
+  for (const PimStep& s : kernel_.steps)
+    if (s.activation != PimActivation::kNone)
+      throw params().error(
+          "tRCD_AF", fmt::format("kernel '{}' step '{}' asks for an activation function, but this "
+                                 "device has no AF unit (only AiM presets give tRCD_AF); use "
+                                 "activation: none",
+                                 kernel_.name, s.name));
+  for (const PimTraceOp& op : kernel_.trace)
+    if (op.cmd == DramCommand::kAf || op.cmd == DramCommand::kRdAf)
+      throw InputError(op.where, fmt::format("AiM {} needs an activation-function unit; this "
+                                             "device has none (no tRCD_AF)",
+                                             op.opcode));
+}
+
 double PimDevice::energy(const DramChannelStats& s, Cycle cycles) const {
   const DramEnergy& e = dram_.energy;
   const double ranks = static_cast<double>(dram_.org.channels) * dram_.org.ranksPerChannel();
   // An all-bank activate opens a row in every bank of the rank; a MAC command reads one column
   // per unit; mW x ps = 1e-3 pJ.
-  return e.act * (s.act + s.actAb * dram_.org.banksPerRank()) + e.pre * s.pre +
-         e.rd * (s.rd + s.rdMac) + e.wr * s.wr + e.ref * (s.ref - s.refpb) + e.refpb * s.refpb +
+  // AF activates the LUT row in every bank of the rank and each unit looks its result up.
+  return e.act * (s.act + (s.actAb + s.af) * dram_.org.banksPerRank()) + e.pre * s.pre +
+         e.rd * (s.rd + s.rdMac + s.rdAf) + unit_.energyAfPj * s.af * unit_.unitsPerRank +
+         e.wr * s.wr + e.ref * (s.ref - s.refpb) + e.refpb * s.refpb +
          unit_.energyMacPj * s.mac * unit_.unitsPerRank + unit_.energyGbWritePj * s.wrGb +
          e.backgroundMw * ranks * static_cast<double>(cycles * dram_.timing.tCK) * 1e-3;
 }
@@ -136,6 +163,7 @@ DramChannelStats PimDevice::total(const PimPlan& plan) {
     t.act += s.act, t.pre += s.pre, t.rd += s.rd, t.wr += s.wr;
     t.ref += s.ref, t.refpb += s.refpb, t.bytes += s.bytes;
     t.actAb += s.actAb, t.mac += s.mac, t.wrGb += s.wrGb, t.rdMac += s.rdMac;
+    t.af += s.af, t.rdAf += s.rdAf;
     t.pimRowSwitches += s.pimRowSwitches;
   }
   return t;
@@ -160,6 +188,7 @@ void PimDevice::start() {
       checkedValues_ += c.values;
       maxAbsError_ = std::max(maxAbsError_, c.maxAbsError);
       maxErrorShare_ = std::max(maxErrorShare_, c.maxErrorShare);
+      afFunctionError_ = std::max(afFunctionError_, c.maxFunctionError);
     }
     functionalCheck_ = passed ? 1 : 0;
   }
@@ -200,6 +229,7 @@ void PimDevice::finish(bool drained) {
   energyPj_ = energy(p, pimCycles_);
   hostEnergyPj_ = energy(h, hostCycles_ / kernel_.repeat) * kernel_.repeat;
   macCommands_ = p.mac, actAb_ = p.actAb, wrGb_ = p.wrGb, rdMac_ = p.rdMac;
+  af_ = p.af, rdAf_ = p.rdAf;
   refreshes_ = p.ref, rowSwitches_ = p.pimRowSwitches;
   unitBusy_ = pim_.unitBusy;
   if (pimCycles_ > 0 && !unitBusy_.empty()) {

@@ -41,6 +41,8 @@ class PimDevice : public Component, public Clocked {
 
  private:
   double energy(const DramChannelStats& s, Cycle cycles) const;
+  /// Activation functions need the AiM AF unit (tRCD_AF): an input error otherwise.
+  void checkActivation();
   /// Command counts summed over the channels of `plan`.
   static DramChannelStats total(const PimPlan& plan);
 
@@ -63,9 +65,9 @@ class PimDevice : public Component, public Clocked {
 
   std::uint64_t pimCycles_ = 0, hostCycles_ = 0, macs_ = 0;
   std::uint64_t macCommands_ = 0, actAb_ = 0, wrGb_ = 0, rdMac_ = 0, refreshes_ = 0,
-                rowSwitches_ = 0, checkedValues_ = 0;
+                rowSwitches_ = 0, checkedValues_ = 0, af_ = 0, rdAf_ = 0;
   double speedup_ = 0, flopsPerS_ = 0, energyPj_ = 0, hostEnergyPj_ = 0;
-  double functionalCheck_ = -1, maxAbsError_ = 0, maxErrorShare_ = 0;
+  double functionalCheck_ = -1, maxAbsError_ = 0, maxErrorShare_ = 0, afFunctionError_ = 0;
   double peakFlops_ = 0, internalGBps_ = 0, internalChannelGBps_ = 0;
   double busyMean_ = 0, busyMin_ = 0, busyMax_ = 0;
   std::vector<std::uint64_t> unitBusy_;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "models/pim/ActivationLut.h"
 #include "models/pim/Half.h"
 
 namespace xpusim {
@@ -26,12 +27,30 @@ void record(PimCheck& c, double device, double reference, double bound) {
   ++c.values;
 }
 
+/// Records one FP16 GEMV output, through the activation's LUT when the step has one.
+void recordFp16(PimCheck& c, const PimStep& s, const ActivationLut& lut, double device,
+                double reference, double bound) {
+  if (s.activation == PimActivation::kNone) {
+    record(c, device, reference, bound);
+    return;
+  }
+  const Half input = Half::fromDouble(device);
+  const double out = lut.evaluate(input).toDouble();
+  const double ref = lut.reference(reference);
+  const double inputError = bound + kHalfRoundoff * std::fabs(device);
+  const double outBound = lut.maxSlope() * inputError + kHalfRoundoff * std::fabs(ref) +
+                          4 * kFloatRoundoff * (8 + std::fabs(device)) + 0x1.0p-25;
+  record(c, out, ref, outBound);
+  c.maxFunctionError = std::max(c.maxFunctionError, std::fabs(out - lut.exact(reference)));
+}
+
 void gemvFp16(const PimStep& s, const PimUnitSpec& u, Random& r, PimCheck& c) {
   const std::uint64_t K = s.cols, lanes = u.lanes;
   const std::uint64_t tile = std::max<std::uint64_t>(u.operandBufferBytes / 2, 1);
   const bool fp16Acc = u.accumulate == PimUnitSpec::Accumulate::kFp16;
   const bool tilesOuter = u.loopOrder == PimUnitSpec::LoopOrder::kTilesOuter;
   const bool halfResult = u.resultBytes == 2;
+  const ActivationLut lut(s.activation);
   std::vector<Half> x(K), w(K);
   std::vector<Half> accH(lanes);
   std::vector<float> accF(lanes);
@@ -74,13 +93,15 @@ void gemvFp16(const PimStep& s, const PimUnitSpec& u, Random& r, PimCheck& c) {
       double gamma = (accTerms + 1) * (fp16Acc ? kHalfRoundoff : kFloatRoundoff) +
                      (lanes + tiles + 2) * kFloatRoundoff;
       if (tilesOuter && halfResult) gamma += kHalfRoundoff;
-      record(c, host, reference, gamma * magnitude);
+      recordFp16(c, s, lut, host, reference, gamma * magnitude);
     }
   }
 }
 
 void gemvInt8(const PimStep& s, Random& r, PimCheck& c) {
   std::vector<std::int32_t> x(s.cols), w(s.cols);
+  const ActivationLut lut(s.activation);
+  const int shift = 8 + static_cast<int>(std::ceil(std::log2(static_cast<double>(s.cols)))) / 2;
   auto i8 = [&] { return static_cast<std::int32_t>(r.below(256)) - 128; };
   for (std::uint64_t g = 0; g < s.count; ++g) {
     for (auto& v : x) v = i8();
@@ -92,7 +113,19 @@ void gemvInt8(const PimStep& s, Random& r, PimCheck& c) {
         reference += std::int64_t{w[k]} * x[k];
         device += w[k] * x[k];
       }
-      record(c, device, static_cast<double>(reference), 0);
+      if (s.activation == PimActivation::kNone) {
+        record(c, device, static_cast<double>(reference), 0);
+        continue;
+      }
+      auto code = [&](std::int64_t acc) {
+        return static_cast<std::int8_t>(std::clamp<std::int64_t>(acc >> shift, -128, 127));
+      };
+      const std::int8_t out = lut.evaluateInt8(code(device));
+      record(c, out, lut.evaluateInt8(code(reference)), 0);
+      const double exactInput =
+          std::ldexp(static_cast<double>(reference), -shift) * ActivationLut::kInt8InputScale;
+      c.maxFunctionError = std::max(c.maxFunctionError,
+                                    std::fabs(out * lut.int8OutputScale() - lut.exact(exactInput)));
     }
   }
 }

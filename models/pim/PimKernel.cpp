@@ -58,11 +58,22 @@ PimDataType dataType(const Keys& k) {
   return k.choice("dtype", {"fp16", "int8"}) == "int8" ? PimDataType::kInt8 : PimDataType::kFp16;
 }
 
+/// `key`: none (absent), relu, gelu, sigmoid or tanh.
+PimActivation activation(const Keys& k, const std::string& key) {
+  if (!k.has(key)) return PimActivation::kNone;
+  const std::string a = k.choice(key, {"none", "relu", "gelu", "sigmoid", "tanh"});
+  return a == "relu"      ? PimActivation::kRelu
+         : a == "gelu"    ? PimActivation::kGelu
+         : a == "sigmoid" ? PimActivation::kSigmoid
+         : a == "tanh"    ? PimActivation::kTanh
+                          : PimActivation::kNone;
+}
+
 PimStep gemv(std::string name, std::uint64_t rows, std::uint64_t cols, std::uint64_t count,
-             PimDataType t) {
+             PimDataType t, PimActivation a = PimActivation::kNone) {
   PimStep s;
   s.name = std::move(name);
-  s.rows = rows, s.cols = cols, s.count = count, s.dtype = t;
+  s.rows = rows, s.cols = cols, s.count = count, s.dtype = t, s.activation = a;
   return s;
 }
 
@@ -85,7 +96,8 @@ void decodeLayer(const Keys& k, const std::filesystem::path& base, PimKernel& ou
   out.steps.push_back(gemv("attention_score", context, dh, heads, t));
   out.steps.push_back(gemv("attention_context", dh, context, heads, t));
   out.steps.push_back(gemv("out_proj", hidden, hidden, 1, t));
-  out.steps.push_back(gemv("ffn_up", gated ? 2 * ffn : ffn, hidden, 1, t));
+  out.steps.push_back(
+      gemv("ffn_up", gated ? 2 * ffn : ffn, hidden, 1, t, activation(k, "ffn_activation")));
   out.steps.push_back(gemv("ffn_down", hidden, ffn, 1, t));
   out.repeat = k.has("layers") ? k.positive("layers") : shape.positive("layers");
   out.name = shape.has("name") ? shape.text("name") + " decode step" : "decode step";
@@ -101,7 +113,8 @@ PimKernel PimKernel::load(const std::filesystem::path& file) {
   out.name = k.has("name") ? k.text("name") : kind;
   if (kind == "gemv") {
     out.steps.push_back(gemv(out.name, k.positive("rows"), k.positive("cols"),
-                             k.has("count") ? k.positive("count") : 1, dataType(k)));
+                             k.has("count") ? k.positive("count") : 1, dataType(k),
+                             activation(k, "activation")));
   } else if (kind == "eltwise") {
     PimStep s;
     s.kind = PimStep::Kind::kEltwise;
@@ -138,8 +151,8 @@ std::vector<PimTraceOp> PimKernel::loadTrace(const std::filesystem::path& file) 
       {"COPY_BKGB", DramCommand::kMacSb, true, true},
       {"COPY_GBBK", DramCommand::kMacSb, true, true},
       {"RD_MAC", DramCommand::kRdMac, false, false},
-      {"RD_AF", DramCommand::kRdMac, false, false},
-      {"AF", DramCommand::kRdMac, false, false},
+      {"RD_AF", DramCommand::kRdAf, false, false},
+      {"AF", DramCommand::kAf, false, false},
   };
   std::vector<PimTraceOp> out;
   std::string line;

@@ -15,6 +15,9 @@ inline std::uint32_t elementBytes(PimDataType t) {
   return t == PimDataType::kFp16 ? 2 : 1;
 }
 
+/// Activation function a GEMV's outputs go through in the units (AiM AF: LUT look-up).
+enum class PimActivation { kNone, kRelu, kGelu, kSigmoid, kTanh };
+
 /// One step of a PIM kernel. GEMV: `count` independent products y = W x with W of `rows` x
 /// `cols` (attention heads are count > 1). Element-wise: c = a op b (ReLU: c = max(a, 0)) over
 /// `elements` values.
@@ -27,6 +30,7 @@ struct PimStep {
   std::uint64_t elements = 0;
   Op op = Op::kAdd;
   PimDataType dtype = PimDataType::kFp16;
+  PimActivation activation = PimActivation::kNone;  ///< GEMV only
   std::uint64_t macs() const { return kind == Kind::kGemv ? count * rows * cols : 0; }
   /// Arithmetic operations (a MAC is 2).
   std::uint64_t flops() const { return kind == Kind::kGemv ? 2 * macs() : elements; }

@@ -44,7 +44,7 @@ std::vector<PimRankProgram> PimPlanner::programs(const PimStep& s, std::uint32_t
       const std::uint64_t global = base + q;
       if (global / rpc != channel) continue;
       const auto r = static_cast<std::uint32_t>(global % rpc);
-      out[r].addGemv(unit_, rowsPerUnit, colBursts);
+      out[r].addGemv(unit_, rowsPerUnit, colBursts, s.activation != PimActivation::kNone);
       for (std::uint32_t u = 0; u < U; ++u) {
         const std::uint64_t v = q * U + u;  // unit within the group
         const std::uint64_t rows =

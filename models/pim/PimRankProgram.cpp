@@ -14,15 +14,22 @@ void PimRankProgram::add(DramCommand cmd, std::uint64_t count, bool streaming, s
   commands_ += count;
 }
 
+void PimRankProgram::addReadOut(const PimUnitSpec& unit, std::uint64_t rows, bool activation) {
+  const std::uint64_t burst = org_.burstBytes();
+  const std::uint64_t bursts = (rows * unit.unitsPerRank * unit.resultBytes + burst - 1) / burst;
+  if (!activation) {
+    add(DramCommand::kRdMac, bursts);
+    return;
+  }
+  add(DramCommand::kAf, 1);
+  add(DramCommand::kRdAf, bursts);
+}
+
 void PimRankProgram::addGemv(const PimUnitSpec& unit, std::uint64_t rowsPerUnit,
-                             std::uint64_t colBursts) {
+                             std::uint64_t colBursts, bool activation) {
   const std::uint64_t burst = org_.burstBytes();
   const std::uint64_t tile = unit.operandBufferBytes / burst;
   const std::uint64_t block = unit.accumulators;
-  // Results of `rows` rows of every unit of the rank, in bursts.
-  auto readOut = [&](std::uint64_t rows) {
-    return (rows * unit.unitsPerRank * unit.resultBytes + burst - 1) / burst;
-  };
   if (unit.loopOrder == PimUnitSpec::LoopOrder::kRowsOuter) {
     for (std::uint64_t r = 0; r < rowsPerUnit; r += block) {
       const std::uint64_t rows = std::min(block, rowsPerUnit - r);
@@ -31,17 +38,21 @@ void PimRankProgram::addGemv(const PimUnitSpec& unit, std::uint64_t rowsPerUnit,
         add(DramCommand::kWrGb, cols);
         add(DramCommand::kMacAb, rows * cols);
       }
-      add(DramCommand::kRdMac, readOut(rows));
+      addReadOut(unit, rows, activation);
     }
     return;
   }
+  constexpr std::uint64_t kBiasBytes = 4;  // WR_BIAS: one FP32 partial sum per row and unit
   for (std::uint64_t c = 0; c < colBursts; c += tile) {
     const std::uint64_t cols = std::min(tile, colBursts - c);
+    const bool lastTile = c + cols == colBursts;
     add(DramCommand::kWrGb, cols);
     for (std::uint64_t r = 0; r < rowsPerUnit; r += block) {
       const std::uint64_t rows = std::min(block, rowsPerUnit - r);
+      if (activation && lastTile && c > 0)
+        add(DramCommand::kWrGb, (rows * unit.unitsPerRank * kBiasBytes + burst - 1) / burst);
       add(DramCommand::kMacAb, rows * cols);
-      add(DramCommand::kRdMac, readOut(rows));
+      addReadOut(unit, rows, activation && lastTile);
     }
   }
 }
@@ -76,6 +87,8 @@ DramPimOp PimRankProgram::next(std::uint32_t owner) {
       op.addr.bank = s.bank % org_.banks;
     }
   }
+  if (s.cmd == DramCommand::kAf || s.cmd == DramCommand::kRdAf)
+    op.addr.row = org_.rows - 1;  // the LUT's reserved row
   if (++issued_ == s.count) {
     ++segment_;
     issued_ = 0;

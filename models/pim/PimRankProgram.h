@@ -18,7 +18,13 @@ class PimRankProgram {
 
   /// A GEMV slice: every unit of the rank holds `rowsPerUnit` output rows of `colBursts` bursts
   /// each; the vector is loaded `tileBursts` bursts at a time into the operand buffer.
-  void addGemv(const PimUnitSpec& unit, std::uint64_t rowsPerUnit, std::uint64_t colBursts);
+  /// `activation`: the outputs go through the units' activation function (AiM): each block of
+  /// accumulated rows ends with AF (activating the LUT row) and RD_AF read-outs instead of
+  /// RD_MAC; with tiles_outer the earlier tiles' partials are read out as usual and their
+  /// host-side sum is written back (WR_BIAS: FP32 per row and unit, timed as WR_GB bursts)
+  /// before the last tile, so that the unit activates the whole sum.
+  void addGemv(const PimUnitSpec& unit, std::uint64_t rowsPerUnit, std::uint64_t colBursts,
+               bool activation = false);
   /// `columnOps` streaming column operations (element-wise kernels).
   void addColumnOps(std::uint64_t columnOps);
   /// `count` commands `cmd`; MACs go to `row` (and to `bank`, a bank index in the rank, for
@@ -38,6 +44,8 @@ class PimRankProgram {
     bool streaming;
     std::uint32_t row, bank;
   };
+  /// The read-out of `rows` accumulated rows: RD_MAC, or AF then RD_AF.
+  void addReadOut(const PimUnitSpec& unit, std::uint64_t rows, bool activation);
   void add(DramCommand cmd, std::uint64_t count, bool streaming = true, std::uint32_t row = 0,
            std::uint32_t bank = 0);
 

@@ -29,6 +29,10 @@ std::vector<ParamSpec> PimUnitSpec::params() {
       Param::uint("channels_per_device", "channels", "channels per chip or stack (peaks)"),
       Param::real("energy_mac", "pJ", "one unit consuming one column: array read + MAC"),
       Param::real("energy_gb_write", "pJ", "one operand-buffer write burst"),
+      Param::real("energy_af", "pJ",
+                  "one unit's activation-function look-up and interpolation (AF; the LUT row "
+                  "activation is counted as an ACT per bank); 0 for devices without AF")
+          .def("0"),
       Param::flag("functional", "compute real values and check them against a reference")
           .def("true"),
   };
@@ -76,6 +80,8 @@ PimUnitSpec PimUnitSpec::read(ParamReader& p, const DramSpec& dram) {
   u.energyGbWritePj = p.real("energy_gb_write");
   if (!(u.energyMacPj >= 0)) throw p.error("energy_mac", "must be a non-negative energy");
   if (!(u.energyGbWritePj >= 0)) throw p.error("energy_gb_write", "must be a non-negative energy");
+  u.energyAfPj = p.real("energy_af");
+  if (!(u.energyAfPj >= 0)) throw p.error("energy_af", "must be a non-negative energy");
   u.checkFunctional = p.flag("functional");
   return u;
 }

@@ -30,6 +30,7 @@ struct PimUnitSpec {
   std::uint32_t channelsPerDevice = 1;  ///< channels per chip or stack, for per-device peaks
   double energyMacPj = 0;               ///< one unit consuming one column (array read + MAC)
   double energyGbWritePj = 0;           ///< one operand-buffer write burst
+  double energyAfPj = 0;                ///< one unit's AF look-up + interpolation
   bool checkFunctional = true;
 
   static std::vector<ParamSpec> params();

@@ -34,6 +34,10 @@ const char* dramCommandName(DramCommand c) {
       return "WRGB";
     case DramCommand::kRdMac:
       return "RDMAC";
+    case DramCommand::kAf:
+      return "AF";
+    case DramCommand::kRdAf:
+      return "RDAF";
     case DramCommand::kCount:
       break;
   }

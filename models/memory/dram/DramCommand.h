@@ -29,6 +29,9 @@ enum class DramCommand : std::uint8_t {
   kMacSb,  ///< PIM single-bank MAC: the unit of one bank consumes one column (MAC_SBK, MACSB)
   kWrGb,   ///< write one burst into the operand buffer of every unit of a rank (WR_GB, GRF)
   kRdMac,  ///< read one burst of MAC results out of a rank's units (RD_MAC, READRES)
+  kAf,     ///< PIM activation function: activate the LUT row (reserved word line) in every bank
+           ///< of a rank; each unit's MAC result selects its entries (AiM AF)
+  kRdAf,   ///< read one burst of activated results out of a rank's units (AiM RD_AF)
   kCount
 };
 inline constexpr std::size_t kDramCommandCount = static_cast<std::size_t>(DramCommand::kCount);
@@ -51,6 +54,8 @@ inline constexpr DramLevel commandScope(DramCommand c) {
     case DramCommand::kMacAb:
     case DramCommand::kWrGb:
     case DramCommand::kRdMac:
+    case DramCommand::kAf:
+    case DramCommand::kRdAf:
       return DramLevel::kRank;
     default:
       return DramLevel::kBank;
@@ -64,7 +69,7 @@ inline constexpr bool isRefreshCommand(DramCommand c) {
 /// PIM commands that use the column command bus (all but the all-bank activate).
 inline constexpr bool isPimColumnCommand(DramCommand c) {
   return c == DramCommand::kMacAb || c == DramCommand::kMacSb || c == DramCommand::kWrGb ||
-         c == DramCommand::kRdMac;
+         c == DramCommand::kRdMac || c == DramCommand::kRdAf;
 }
 /// Column commands travel on the column command bus (HBM dual issue) and move data.
 inline constexpr bool isColumnCommand(DramCommand c) {

@@ -79,6 +79,11 @@ bool DramController::blockedByRefresh(std::uint32_t bank) const {
   return policy_.refresh == DramPolicy::Refresh::kAllBank || bank % perRank == f.nextBank;
 }
 
+bool DramController::afReadOutOpen(std::uint32_t rank) const {
+  return !pim_[rank].empty() && pim_[rank].front().cmd == DramCommand::kRdAf &&
+         pimRequired(pim_[rank].front()) == DramCommand::kRdAf;
+}
+
 void DramController::refreshDone(std::uint32_t rank) {
   RankRefresh& f = refresh_[rank];
   f.pending = false;
@@ -110,7 +115,7 @@ void DramController::catchUpRefresh(Cycle now) {
     Cycle at = kNever;
     for (std::uint32_t r = 0; r < refresh_.size(); ++r) {
       const RankRefresh& f = refresh_[r];
-      if (f.pending || f.due >= now) continue;
+      if (f.pending || f.due >= now || afReadOutOpen(r)) continue;
       const DramAddress a = refreshTarget(r);
       const Cycle legal = std::max({f.due, busFree, core_.earliest(refreshCommand(r, a), a)});
       if (legal < at) at = legal, rank = r;
@@ -136,6 +141,10 @@ bool DramController::serveRefresh(Cycle now, Cycle& next) {
         continue;
       }
       f.pending = true;
+    }
+    if (afReadOutOpen(r)) {  // postponed until the activated results are read out
+      next = std::min(next, now + 1);
+      continue;
     }
     const DramAddress a = refreshTarget(r);
     const DramCommand cmd = refreshCommand(r, a);
@@ -308,6 +317,15 @@ DramCommand DramController::pimRequired(const DramPimOp& op) const {
     if (open == op.addr.row) return op.cmd;
     return open == DramTimingCore::kClosed ? DramCommand::kAct : DramCommand::kPre;
   }
+  if (op.cmd == DramCommand::kAf)  // AF activates the LUT row itself: the banks must be closed
+    return core_.openBanks(rank) > 0 ? DramCommand::kPreAll : op.cmd;
+  if (op.cmd == DramCommand::kRdAf) {  // the LUT row (op.addr.row) closed by a refresh: AF again
+    const std::uint32_t firstBank = rank * spec_.org.banksPerRank();
+    if (core_.openBanks(rank) == spec_.org.banksPerRank() &&
+        core_.openRow(firstBank) == op.addr.row)
+      return op.cmd;
+    return core_.openBanks(rank) > 0 ? DramCommand::kPreAll : DramCommand::kAf;
+  }
   return op.cmd;
 }
 
@@ -317,7 +335,10 @@ Cycle DramController::pimLatency(DramCommand cmd) const {
     case DramCommand::kWrGb:
       return t.CWL + t.nBL;
     case DramCommand::kRdMac:
+    case DramCommand::kRdAf:
       return t.CL + t.nBL;
+    case DramCommand::kAf:
+      return t.tRCDAF;
     default:
       return t.tCCDMAC;
   }
@@ -329,7 +350,8 @@ void DramController::servePim(Cycle now, bool rowBusFree, Cycle& next,
   const auto ranks = static_cast<std::uint32_t>(pim_.size());
   for (std::uint32_t k = 0; k < ranks; ++k) {
     const std::uint32_t r = (pimRotate_ + k) % ranks;
-    if (pim_[r].empty() || refresh_[r].pending) continue;  // refresh first: it closes the rows
+    // Refresh first (it closes the rows), unless it waits for an RD_AF read-out.
+    if (pim_[r].empty() || (refresh_[r].pending && !afReadOutOpen(r))) continue;
     const DramPimOp& op = pim_[r].front();
     const DramCommand cmd = pimRequired(op);
     bool& bus = isPimColumnCommand(cmd) ? colBusFree : rowBusFree;
@@ -426,6 +448,12 @@ void DramController::issue(DramCommand cmd, const DramAddress& a, Cycle at) {
       break;
     case DramCommand::kRdMac:
       ++stats_.rdMac;
+      break;
+    case DramCommand::kAf:
+      ++stats_.af;
+      break;
+    case DramCommand::kRdAf:
+      ++stats_.rdAf;
       break;
     case DramCommand::kCount:
       break;

@@ -54,6 +54,7 @@ struct DramChannelStats {
   std::uint64_t refpb = 0;  ///< per-bank refreshes (also counted in ref)
   std::uint64_t refsb = 0;  ///< same-bank refreshes (also counted in ref; for the energy only)
   std::uint64_t actAb = 0, mac = 0, wrGb = 0, rdMac = 0;  ///< PIM commands (MAC: ab + sb)
+  std::uint64_t af = 0, rdAf = 0;                         ///< PIM activation-function commands
   std::uint64_t pimRowSwitches = 0;  ///< ACT/ACTab/PRE/PREA the controller added for PIM ops
   std::uint64_t lastCommand = 0;     ///< cycle of the last command issued
   Distribution readLatency;          ///< cycles, arrival to last data beat
@@ -122,6 +123,9 @@ class DramController {
     return std::any_of(refresh_.begin(), refresh_.end(),
                        [](const RankRefresh& f) { return f.pending; });
   }
+  /// The rank's PIM queue is reading activated results (RD_AF) out of the open LUT row: its
+  /// refresh is postponed until they are out (as JEDEC allows), else AF would have to repeat.
+  bool afReadOutOpen(std::uint32_t rank) const;
   void refreshDone(std::uint32_t rank);
   /// Due cycle of the k-th (from 0) same-bank refresh of rank `rank`.
   Cycle sameBankDue(std::uint32_t rank, std::uint64_t k) const;

@@ -107,6 +107,8 @@ std::vector<ParamSpec> DramSpec::params() {
       t("tRTP_MAC", "PIM: MAC to PRE, same bank (default: tRTP)").optionalValue(),
       t("tCCD_GB", "PIM: operand-buffer write to write (default: tCCD_L)").optionalValue(),
       t("tMAC_RD", "PIM: last MAC to result read-out (default: tCCD_MAC)").optionalValue(),
+      t("tRCD_AF", "PIM: AF (activation-function LUT row activate) to RD_AF; none: no AF")
+          .optionalValue(),
       Param::real("energy_act", "pJ", "energy of one ACT (with its PRE's share: see preset)")
           .def("0"),
       Param::real("energy_pre", "pJ", "energy of one PRE").def("0"),
@@ -180,6 +182,9 @@ DramSpec DramSpec::read(ParamReader& p) {
   t.tRTPMAC = optionalCycles(p, "tRTP_MAC", t.tCK, t.tRTP);
   t.tCCDGB = optionalCycles(p, "tCCD_GB", t.tCK, t.tCCD_L);
   t.tMACRD = optionalCycles(p, "tMAC_RD", t.tCK, t.tCCDMAC);
+  t.tRCDAF = optionalCycles(p, "tRCD_AF", t.tCK, 0);
+  if (t.tRCDAF > 0 && t.tRCDMAC == 0)
+    throw p.error("tRCD_AF", "an activation function needs the PIM timing (tRCD_MAC, tCCD_MAC)");
   if ((t.tRCDMAC == 0) != (t.tCCDMAC == 0))
     throw p.error("tCCD_MAC", "a PIM device needs both tRCD_MAC and tCCD_MAC (at least 1 cycle)");
   if (t.tREFI == 0) throw p.error("tREFI", "must be at least 1 cycle");

@@ -53,7 +53,10 @@ struct DramTiming {
   Cycle tRCDMAC = 0, tCCDMAC = 0, tRTPMAC = 0, tCCDGB = 0, tMACRD = 0;
   /// Command-bus cycles taken by ACT, RD and WR (DDR5: 2); other commands take one.
   Cycle longCommandCycles = 1;
+  /// PIM activation function (0 when the device has none): AF (LUT-row activate) to RD_AF.
+  Cycle tRCDAF = 0;
   bool hasPim() const { return tRCDMAC > 0 && tCCDMAC > 0; }
+  bool hasAf() const { return hasPim() && tRCDAF > 0; }
 };
 
 /// Energy of each command and the background power, for the energy statistic.

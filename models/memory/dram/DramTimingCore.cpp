@@ -48,11 +48,12 @@ Cycle DramTimingCore::earliest(DramCommand cmd, const DramNodes& n) const {
     for (std::uint32_t b = first; b < first + org_.banksPerRank(); ++b)
       if (openRow_[b] != kClosed) e = std::max(e, ready(DramLevel::kBank, b, DramCommand::kPre));
   }
-  if (cmd == DramCommand::kActAb || cmd == DramCommand::kMacAb) {  // every bank's own edges
+  if (cmd == DramCommand::kActAb || cmd == DramCommand::kAf ||
+      cmd == DramCommand::kMacAb) {  // every bank's own edges
     const std::uint32_t first = n[2] * org_.banksPerRank();
     for (std::uint32_t b = first; b < first + org_.banksPerRank(); ++b)
       e = std::max(e, ready(DramLevel::kBank, b,
-                            cmd == DramCommand::kActAb ? DramCommand::kAct : DramCommand::kMacAb));
+                            cmd == DramCommand::kMacAb ? DramCommand::kMacAb : DramCommand::kAct));
   }
   if (cmd == DramCommand::kRefreshSameBank)  // bank b of every bank group must be ready
     for (std::uint32_t g = 0; g < org_.bankGroups; ++g)
@@ -160,7 +161,8 @@ void DramTimingCore::updateBanks(DramCommand cmd, const DramAddress& a, const No
       for (std::uint32_t g = 0; g < org_.bankGroups; ++g)
         if (openRow_[sameBankNode(n, g)] != kClosed) fail("the same bank of a bank group is open");
       break;
-    case DramCommand::kActAb: {
+    case DramCommand::kActAb:
+    case DramCommand::kAf: {
       if (openBanks_[rank] != 0) fail("banks still open");
       const std::uint32_t first = rank * org_.banksPerRank();
       std::fill(openRow_.begin() + first, openRow_.begin() + first + org_.banksPerRank(), a.row);
@@ -173,6 +175,10 @@ void DramTimingCore::updateBanks(DramCommand cmd, const DramAddress& a, const No
       break;
     case DramCommand::kMacSb:
       if (openRow_[bank] != a.row) fail("row not open");
+      break;
+    case DramCommand::kRdAf:
+      if (openBanks_[rank] != org_.banksPerRank() || openRow_[rank * org_.banksPerRank()] != a.row)
+        fail("RD_AF needs the LUT row open (AF)");
       break;
     case DramCommand::kWrGb:
     case DramCommand::kRdMac:

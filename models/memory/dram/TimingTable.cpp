@@ -32,6 +32,26 @@ std::int64_t s(Cycle c) {
   return static_cast<std::int64_t>(c);
 }
 
+/// Activation-function edges (AiM). AF activates the LUT row (reserved word lines) in every
+/// bank of the rank, so it has the row-cycle edges of an all-bank activate; RD_AF reads the
+/// activated results tRCD_AF (nRCDRDAF) after it, on the data bus like RD_MAC.
+void addAfEdges(TableBuilder& b, const DramTiming& t, std::int64_t writeToPre) {
+  b.add({C::kAf}, {C::kAf, C::kActAb, C::kAct, C::kRefresh, C::kRefreshBank}, L::kRank, s(t.tRC));
+  b.add({C::kActAb, C::kAct}, {C::kAf}, L::kRank, s(t.tRC));
+  b.add({C::kAf}, {C::kPreAll, C::kPre}, L::kRank, s(t.tRAS));
+  b.add({C::kPre, C::kPreAll}, {C::kAf}, L::kRank, s(t.tRP));
+  b.add({C::kRefresh}, {C::kAf}, L::kRank, s(t.tRFC));
+  b.add({C::kRefreshBank}, {C::kAf}, L::kRank, s(t.tRFCpb));
+  b.add({C::kReadAp}, {C::kAf}, L::kRank, s(t.tRTP + t.tRP));
+  b.add({C::kWriteAp}, {C::kAf}, L::kRank, writeToPre + s(t.tRP));
+  b.add({C::kAf}, {C::kRdAf}, L::kRank, s(t.tRCDAF));
+  b.add({C::kRdAf}, {C::kPreAll, C::kPre}, L::kRank, s(t.tRTP));
+  b.add({C::kRdAf}, {C::kRdAf, C::kRdMac}, L::kPseudoChannel, s(t.nBL));
+  b.add({C::kRdMac}, {C::kRdAf}, L::kPseudoChannel, s(t.nBL));
+  b.add({C::kRdAf}, kReads, L::kPseudoChannel, s(t.nBL));
+  b.add(kReads, {C::kRdAf}, L::kPseudoChannel, s(t.nBL));
+}
+
 /// PIM edges. An all-bank command (ACTab, MACab) touches every bank of its rank, so the
 /// row-cycle edges of single-bank commands appear for it at rank level; the timing core also
 /// checks every bank's own readiness for ACTab and MACab.
@@ -70,6 +90,7 @@ void addPimEdges(TableBuilder& b, const DramTiming& t, std::int64_t writeToPre) 
   b.add({C::kRdMac}, kReads, L::kPseudoChannel, s(t.nBL));
   b.add(kReads, {C::kRdMac}, L::kPseudoChannel, s(t.nBL));
   b.add({C::kRdMac}, {C::kMacAb, C::kMacSb}, L::kRank, s(t.nBL));
+  if (t.tRCDAF > 0) addAfEdges(b, t, writeToPre);
 }
 
 }  // namespace
